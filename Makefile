@@ -1,0 +1,53 @@
+# HR careers assistant. `make help` lists the targets.
+SHELL := /bin/bash
+VENV := .venv
+RASA := $(VENV)/bin/rasa
+PYTHON := $(VENV)/bin/python
+export RASA_TELEMETRY_ENABLED := false
+# TensorFlow's start-up chatter hides the assistant's own messages.
+export TF_CPP_MIN_LOG_LEVEL := 2
+
+.PHONY: help install train shell run actions test test-unit validate kb-sync evaluate clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+install: $(VENV)/.installed ## Create .venv with a Python 3.8-3.10 and install requirements.txt
+
+$(VENV)/.installed: requirements.txt constraints.txt
+	@python=$$(scripts/find-python.sh) || exit 1; \
+	  test -x $(PYTHON) || { echo "Creating $(VENV) with $$python"; "$$python" -m venv $(VENV); }
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+train: install ## Train a model if none is up to date with config.yml, domain.yml and data/
+	@scripts/train-if-needed.sh
+
+shell: train ## Chat in the terminal (starts and stops the action server)
+	@scripts/with-action-server.sh $(RASA) shell --endpoints endpoints.yml --quiet
+
+run: train ## Serve the assistant: REST channel on :5005, action server on :5055
+	@scripts/with-action-server.sh $(RASA) run --port 5005 --endpoints endpoints.yml --credentials credentials.yml
+
+actions: install ## Run only the action server (port 5055)
+	$(RASA) run actions --actions actions --port 5055
+
+validate: install ## Check the knowledge base, the generated NLU data and the training data
+	$(PYTHON) scripts/kb_sync.py --check
+	$(RASA) data validate --fail-on-warnings
+
+kb-sync: install ## Regenerate role synonyms and lookup table from the knowledge base
+	$(PYTHON) scripts/kb_sync.py
+
+test: train ## Run the whole test suite (unit, training data, conversations, REST, terminal)
+	$(PYTHON) -m pytest
+
+test-unit: install ## Run only the fast tests (knowledge base and actions)
+	$(PYTHON) -m pytest -m "not slow"
+
+evaluate: train ## Evaluate NLU and the conversation tests; reports go to results/
+	$(RASA) test --stories tests/test_stories.yml --out results
+
+clean: ## Remove models, results and logs (keeps .venv)
+	rm -rf models results logs .rasa

@@ -1,0 +1,117 @@
+"""Schema of the role knowledge base (knowledge_base/roles.yml).
+
+Strict types on purpose: a figure written as text ("129,993") or a year written
+as a number must fail at start-up, not render oddly in an answer later.
+"""
+from typing import Dict, List, Optional, Union
+
+from pydantic import BaseModel, StrictInt, StrictStr, conlist, constr, root_validator
+
+RoleId = constr(strict=True, regex=r"^[a-z][a-z0-9_]*$")
+NonEmptyText = constr(strict=True, strip_whitespace=True, min_length=1)
+
+
+class StrictModel(BaseModel):
+    class Config:
+        extra = "forbid"
+        allow_mutation = False
+
+
+class Source(StrictModel):
+    name: NonEmptyText
+    title: Optional[NonEmptyText] = None
+    credit: Optional[NonEmptyText] = None
+    url: Optional[NonEmptyText] = None
+
+
+class SalaryFigure(StrictModel):
+    """A median annual salary in US dollars, for one year and occupation group."""
+
+    value: StrictInt
+    year: NonEmptyText
+    occupation: NonEmptyText
+    source: RoleId
+
+
+class GrowthFigure(StrictModel):
+    """Projected employment growth over a period, in percent."""
+
+    percent: Union[StrictInt, float]
+    period: NonEmptyText
+    occupation: NonEmptyText
+    source: RoleId
+    note: Optional[NonEmptyText] = None
+
+
+class Salary(StrictModel):
+    article: Optional[SalaryFigure] = None
+    bls_same_year: Optional[SalaryFigure] = None
+    newer: Optional[SalaryFigure] = None
+
+    @root_validator(skip_on_failure=True)
+    def has_a_figure(cls, values):
+        if not (values.get("article") or values.get("newer")):
+            raise ValueError("needs an 'article' or a 'newer' figure")
+        return values
+
+
+class Growth(StrictModel):
+    article: Optional[GrowthFigure] = None
+    newer: Optional[GrowthFigure] = None
+
+    @root_validator(skip_on_failure=True)
+    def has_a_figure(cls, values):
+        if not (values.get("article") or values.get("newer")):
+            raise ValueError("needs an 'article' or a 'newer' figure")
+        return values
+
+
+class NewerEducation(StrictModel):
+    summary: NonEmptyText
+    year: NonEmptyText
+    source: RoleId
+
+
+class Education(StrictModel):
+    minimum: NonEmptyText
+    details: conlist(NonEmptyText, min_items=1)
+    newer: Optional[NewerEducation] = None
+
+
+class RelatedCareer(StrictModel):
+    role: RoleId
+    reason: NonEmptyText
+
+
+class Role(StrictModel):
+    id: RoleId
+    name: NonEmptyText
+    aliases: conlist(NonEmptyText, min_items=1)
+    summary: NonEmptyText
+    duties: conlist(NonEmptyText, min_items=1)
+    education: Education
+    skills: conlist(NonEmptyText, min_items=1)
+    salary: Salary
+    growth: Growth
+    related: List[RelatedCareer] = []
+
+
+class EducationLevel(StrictModel):
+    id: RoleId
+    label: NonEmptyText
+    advice: NonEmptyText
+
+
+class SharedFacts(StrictModel):
+    main_roles: conlist(RoleId, min_items=2, max_items=2)
+    similarities: conlist(NonEmptyText, min_items=1)
+    key_difference: NonEmptyText
+    differences: conlist(NonEmptyText, min_items=1)
+    programs: conlist(NonEmptyText, min_items=1)
+    education_levels: conlist(EducationLevel, min_items=1)
+
+
+class KnowledgeBaseFile(StrictModel):
+    sources: Dict[RoleId, Source]
+    roles: conlist(Role, min_items=1)
+    shared: SharedFacts

@@ -1,0 +1,72 @@
+"""Pure parsing of what the user said: which roles, which topic, which education level."""
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Optional
+
+from actions.kb import KnowledgeBase
+
+# The intent names the topic; inform_role ("and the generalist?") keeps the previous one.
+INTENT_TOPICS = {
+    "ask_overview": "overview",
+    "ask_duties": "duties",
+    "ask_salary": "salary",
+    "ask_education": "education",
+    "ask_job_growth": "growth",
+    "ask_skills": "skills",
+    "ask_related_careers": "related",
+}
+
+# A comparison names its topic only in words ("who earns more?", "which grows faster?").
+# The order matters: "make more money" is salary before anything else matches.
+COMPARISON_TOPIC_PATTERNS = [
+    ("salary", r"earn|pay|paid|salar|money|wage|income|make more|makes more|richer|\$"),
+    ("growth", r"grow|outlook|demand|prospect|future|opening|job market|more jobs"),
+    ("education", r"educat|degree|study|school|qualif|master|college|training required"),
+    ("skills", r"skill|qualit|trait"),
+    ("duties", r"dut|responsib|task|day[- ]to[- ]day|all day|daily"),
+]
+
+
+@dataclass
+class RoleMentions:
+    """Roles named in one message: known role ids, in order, and unknown titles as typed."""
+
+    known: List[str] = field(default_factory=list)
+    unknown: List[str] = field(default_factory=list)
+
+
+def role_mentions(kb: KnowledgeBase, entities: Iterable[Dict[str, Any]]) -> RoleMentions:
+    mentions = RoleMentions()
+    for entity in entities or []:
+        if entity.get("entity") != "role":
+            continue
+        value = entity.get("value")
+        if not isinstance(value, str) or not value.strip():
+            continue
+        role_id = kb.find_role(value)
+        if role_id is None:
+            # The synonym mapper may have replaced the text; the typed words may still be an alias.
+            typed = entity.get("text")
+            role_id = kb.find_role(typed) if isinstance(typed, str) else None
+        if role_id is not None:
+            if role_id not in mentions.known:
+                mentions.known.append(role_id)
+        elif value.strip() not in mentions.unknown:
+            mentions.unknown.append(value.strip()[:60])
+    return mentions
+
+
+def comparison_topic(text: Optional[str]) -> Optional[str]:
+    """The topic a comparison question asks about, or None for an overall comparison."""
+    lowered = (text or "").lower()
+    for topic, pattern in COMPARISON_TOPIC_PATTERNS:
+        if re.search(pattern, lowered):
+            return topic
+    return None
+
+
+def entity_value(entities: Iterable[Dict[str, Any]], name: str) -> Optional[str]:
+    for entity in entities or []:
+        if entity.get("entity") == name and isinstance(entity.get("value"), str):
+            return entity["value"]
+    return None

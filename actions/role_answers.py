@@ -1,0 +1,99 @@
+"""Answers about one role and one topic, written from the knowledge base (pure functions)."""
+from typing import Callable, Dict
+
+from actions.formatting import bullets, credit, growth_line, salary_line, title
+from actions.kb import KnowledgeBase
+
+TOPICS = ("overview", "duties", "salary", "education", "growth", "skills", "related")
+
+TOPIC_LABELS = {
+    "overview": "overview",
+    "duties": "duties",
+    "salary": "salary",
+    "education": "education",
+    "growth": "job growth",
+    "skills": "skills",
+    "related": "related careers",
+}
+
+
+def salary_answer(kb: KnowledgeBase, role_id: str) -> str:
+    role = kb.role(role_id)
+    salary = role.salary
+    lines = []
+    if salary.article:
+        lines.append(salary_line(kb, "Median salary", salary.article))
+    if salary.bls_same_year:
+        lines.append(salary_line(kb, "BLS's own median for the same year", salary.bls_same_year))
+    if salary.newer:
+        label = "Newer BLS median" if salary.article else "Median salary"
+        lines.append(salary_line(kb, label, salary.newer))
+    if not salary.article:
+        lines.append(f"The source article gives no salary for the {role.name}.")
+    return f"{title(role.name)}, salary:\n{bullets(lines)}"
+
+
+def growth_answer(kb: KnowledgeBase, role_id: str) -> str:
+    role = kb.role(role_id)
+    growth = role.growth
+    lines = []
+    if growth.article:
+        lines.append(growth_line(kb, "Projected job growth", growth.article))
+    if growth.newer:
+        label = "Newer projection" if growth.article else "Projected job growth"
+        lines.append(growth_line(kb, label, growth.newer))
+    if not growth.article:
+        lines.append(f"The source article gives no growth figure for the {role.name}.")
+    return f"{title(role.name)}, job growth:\n{bullets(lines)}"
+
+
+def education_answer(kb: KnowledgeBase, role_id: str) -> str:
+    role = kb.role(role_id)
+    education = role.education
+    lines = [f"Typical requirement: {education.minimum}.", *education.details]
+    if education.newer:
+        lines.append(f"Newer figures ({education.newer.year}): {education.newer.summary} ({credit(kb, education.newer.source)})")
+    return f"{title(role.name)}, education:\n{bullets(lines)}"
+
+
+def duties_answer(kb: KnowledgeBase, role_id: str) -> str:
+    role = kb.role(role_id)
+    return f"Duties of the {role.name}:\n{bullets(role.duties)}"
+
+
+def skills_answer(kb: KnowledgeBase, role_id: str) -> str:
+    role = kb.role(role_id)
+    return f"Skills and qualities for the {role.name}:\n{bullets(role.skills)}"
+
+
+def related_answer(kb: KnowledgeBase, role_id: str) -> str:
+    role = kb.role(role_id)
+    if not role.related:
+        return f"I have no related careers listed for the {role.name}."
+    lines = [f"{title(kb.role(item.role).name)}: {item.reason}." for item in role.related]
+    return f"If the {role.name} career interests you, you might also consider:\n{bullets(lines)}"
+
+
+def overview_answer(kb: KnowledgeBase, role_id: str) -> str:
+    role = kb.role(role_id)
+    facts = [f"Education: {role.education.minimum}."]
+    figure = role.salary.article or role.salary.newer
+    facts.append(salary_line(kb, "Median salary", figure))
+    growth = role.growth.article or role.growth.newer
+    facts.append(growth_line(kb, "Job growth", growth))
+    return f"{title(role.name)}: {role.summary}\n{bullets(facts)}"
+
+
+RENDERERS: Dict[str, Callable[[KnowledgeBase, str], str]] = {
+    "overview": overview_answer,
+    "duties": duties_answer,
+    "salary": salary_answer,
+    "education": education_answer,
+    "growth": growth_answer,
+    "skills": skills_answer,
+    "related": related_answer,
+}
+
+
+def role_topic_answer(kb: KnowledgeBase, role_id: str, topic: str) -> str:
+    return RENDERERS[topic](kb, role_id)

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Trains a model when models/ has none, or when config.yml, domain.yml or data/
+# changed since the newest one; otherwise says which model is used.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+newest=$(ls -t models/*.tar.gz 2>/dev/null | head -n 1 || true)
+if [ -n "$newest" ] && [ -z "$(find config.yml domain.yml data -newer "$newest" -print -quit)" ]; then
+  echo "Model up to date: $newest"
+  exit 0
+fi
+echo "Training a model (config.yml, domain.yml or data/ changed, or no model yet)..."
+.venv/bin/rasa train --fixed-model-name "hr-careers-$(date +%Y%m%d-%H%M%S)" --out models

@@ -1,0 +1,44 @@
+"""The terminal: `rasa shell` driven through a pseudo-terminal, as a person types into it."""
+import os
+import re
+
+import pexpect
+import pytest
+
+from tests.servers import BIN, PROJECT, action_server, free_port, newest_model, write_endpoints
+
+pytestmark = pytest.mark.slow
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def screen_text(child) -> str:
+    return ANSI.sub("", child.before + (child.after if isinstance(child.after, str) else ""))
+
+
+def test_salary_question_in_the_terminal(tmp_path):
+    action_port = free_port()
+    actions = action_server(action_port, tmp_path).start()
+    environment = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "TERM": "xterm"}
+    child = pexpect.spawn(
+        str(BIN / "rasa"),
+        ["shell", "--model", str(newest_model()), "--endpoints", str(write_endpoints(tmp_path, action_port)),
+         "--port", str(free_port())],
+        cwd=str(PROJECT), env=environment, encoding="utf-8", timeout=180, dimensions=(60, 220),
+    )
+    child.logfile_read = open(tmp_path / "shell.log", "w", encoding="utf-8")
+    try:
+        child.expect("Bot loaded. Type a message")
+        child.expect("Your input ->")
+        child.sendline("how much does an HR executive make?")
+        child.expect(r"Median salary \(2017\): \$129,993 for HR executives, as reported in the source article, "
+                     r"credited to the U\.S\. Bureau of Labor Statistics\.")
+        # The follow-up buttons become a menu; Enter picks the first: compare the salaries.
+        child.expect("Type out your own message")
+        child.send("\r")
+        child.expect(r"the HR executive earns \$77,841 more than the HR generalist \(2\.5x as much\)")
+        child.expect("Type out your own message")
+    finally:
+        child.terminate(force=True)
+        child.logfile_read.close()
+        actions.stop()
