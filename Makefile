@@ -4,8 +4,9 @@ VENV := .venv
 RASA := $(VENV)/bin/rasa
 PYTHON := $(VENV)/bin/python
 export RASA_TELEMETRY_ENABLED := false
-# TensorFlow's start-up chatter hides the assistant's own messages.
+# TensorFlow's and the libraries' start-up chatter hides the assistant's own messages.
 export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONWARNINGS := ignore
 
 .PHONY: help install train shell run actions test test-unit validate kb-sync evaluate clean
 

@@ -55,7 +55,7 @@ def role_followups(kb: KnowledgeBase, role_id: str, topic: str) -> List[Button]:
         buttons.append(compare_button(kb, role_id, other, topic))
     if topic == "related":
         for related in kb.role(role_id).related[:2]:
-            buttons.append(button(f"About {kb.role(related.role).name}", "ask_overview", role=related.role))
+            buttons.append(button(f"About the {kb.role(related.role).name}", "ask_overview", role=related.role))
     for next_topic in NEXT_TOPICS:
         if next_topic != topic and len(buttons) < MAX_BUTTONS - 1:
             buttons.append(button(TOPIC_BUTTON_TITLES[next_topic], TOPIC_INTENTS[next_topic], role=role_id))
@@ -69,8 +69,8 @@ def comparison_followups(kb: KnowledgeBase, first: str, second: str, topic: Opti
     for next_topic in ("salary", "growth", "education"):
         if next_topic != topic:
             buttons.append(compare_button(kb, first, second, next_topic))
-    buttons.append(button(f"About {kb.role(first).name}", "ask_overview", role=first))
-    buttons.append(button(f"About {kb.role(second).name}", "ask_overview", role=second))
+    buttons.append(button(f"About the {kb.role(first).name}", "ask_overview", role=first))
+    buttons.append(button(f"About the {kb.role(second).name}", "ask_overview", role=second))
     return buttons[:MAX_BUTTONS]
 
 

@@ -1,5 +1,5 @@
 """Side-by-side comparisons of two roles, with computed differences (pure functions)."""
-from typing import List, Optional, Sequence, Tuple
+from typing import Any, Iterator, List, Optional, Sequence, Tuple
 
 from actions.formatting import aligned_table, bullets, money, percent, ratio, title
 from actions.kb import KnowledgeBase
@@ -32,25 +32,20 @@ def _sources_line(kb: KnowledgeBase, roles: Sequence[Role], groups: Sequence[str
     return "Sources: " + "; ".join(parts) + "." if parts else ""
 
 
-def _comparable(first: Role, second: Role, group_name: str) -> Optional[Tuple[str, object, object]]:
-    """The figures of both roles from the same kind of source: the article's first, then newer ones."""
+def _figure_pairs(first: Role, second: Role, group_name: str) -> Iterator[Tuple[str, Any, Any]]:
+    """("article" | "newer", first's figure, second's figure) for each kind both roles have."""
     for name in ("article", "newer"):
         a = getattr(getattr(first, group_name), name, None)
         b = getattr(getattr(second, group_name), name, None)
         if a is not None and b is not None:
-            return name, a, b
-    return None
+            yield name, a, b
 
 
 def salary_verdict(kb: KnowledgeBase, first_id: str, second_id: str) -> str:
     """Who earns more, by how much and by what factor, on comparable figures."""
     first, second = kb.role(first_id), kb.role(second_id)
     lines = []
-    for name in ("article", "newer"):
-        a = getattr(first.salary, name, None)
-        b = getattr(second.salary, name, None)
-        if a is None or b is None:
-            continue
+    for name, a, b in _figure_pairs(first, second, "salary"):
         (high_role, high), (low_role, low) = sorted(
             [(first, a), (second, b)], key=lambda item: item[1].value, reverse=True
         )
@@ -69,11 +64,7 @@ def salary_verdict(kb: KnowledgeBase, first_id: str, second_id: str) -> str:
 def growth_verdict(kb: KnowledgeBase, first_id: str, second_id: str) -> str:
     first, second = kb.role(first_id), kb.role(second_id)
     lines = []
-    for name in ("article", "newer"):
-        a = getattr(first.growth, name, None)
-        b = getattr(second.growth, name, None)
-        if a is None or b is None:
-            continue
+    for name, a, b in _figure_pairs(first, second, "growth"):
         where = "the article's" if name == "article" else "the newer"
         if a.percent == b.percent:
             lines.append(f"By {where} projections, both grow {percent(a.percent)}.")

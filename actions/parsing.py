@@ -19,7 +19,7 @@ INTENT_TOPICS = {
 # A comparison names its topic only in words ("who earns more?", "which grows faster?").
 # The order matters: "make more money" is salary before anything else matches.
 COMPARISON_TOPIC_PATTERNS = [
-    ("salary", r"earn|pay|paid|salar|money|wage|income|make more|makes more|richer|\$"),
+    ("salary", r"earn|pay|paid|salar|money|wage|income|how much (more|less)|\bmakes?\b|richer|\$"),
     ("growth", r"grow|outlook|demand|prospect|future|opening|job market|more jobs"),
     ("education", r"educat|degree|study|school|qualif|master|college|training required"),
     ("skills", r"skill|qualit|trait"),
@@ -41,7 +41,7 @@ def role_mentions(kb: KnowledgeBase, entities: Iterable[Dict[str, Any]]) -> Role
         if entity.get("entity") != "role":
             continue
         value = entity.get("value")
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not value.strip() or kb.is_generic_term(value):
             continue
         role_id = kb.find_role(value)
         if role_id is None:
@@ -62,6 +62,18 @@ def comparison_topic(text: Optional[str]) -> Optional[str]:
     for topic, pattern in COMPARISON_TOPIC_PATTERNS:
         if re.search(pattern, lowered):
             return topic
+    return None
+
+
+def education_level_from_text(kb: KnowledgeBase, text: Optional[str]) -> Optional[str]:
+    """The education level a typed answer states ("I finished high school"), longest phrase first."""
+    lowered = " ".join((text or "").lower().replace("’", "'").split())
+    candidates = [
+        (phrase.lower(), level.id) for level in kb.shared.education_levels for phrase in [level.label, *level.phrases]
+    ]
+    for phrase, level_id in sorted(candidates, key=lambda item: len(item[0]), reverse=True):
+        if re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", lowered):
+            return level_id
     return None
 
 

@@ -38,7 +38,17 @@ class ActionAnswerRoleTopic(Action):
         if len(mentions.known) >= 2:
             return self._answer_two(dispatcher, kb, context, mentions.known[0], mentions.known[1], topic)
         if mentions.known:
-            return self._answer_one(dispatcher, kb, context, mentions.known[0], topic)
+            role_id = mentions.known[0]
+            if intent == "inform_role" and role_id in context.listed_roles:
+                # Naming a career just listed asks about that career, not about its related ones.
+                topic = "overview"
+            return self._answer_one(dispatcher, kb, context, role_id, topic)
+        if intent == "inform_role":
+            # A bare "and ...?" with no role recognised: ask rather than repeat the last answer.
+            dispatcher.utter_message(
+                text="Which role do you mean?", buttons=buttons.role_choice_buttons(kb, topic, list(kb.roles))
+            )
+            return []
         if topic == "overview" and context.listed_roles:
             if len(context.listed_roles) == 1:
                 return self._answer_one(dispatcher, kb, context, context.listed_roles[0], topic)

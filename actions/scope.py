@@ -1,7 +1,6 @@
 """What the assistant covers, said from the knowledge base so a new role shows up by itself."""
 from typing import List
 
-from actions.formatting import title
 from actions.kb import KnowledgeBase
 
 
@@ -32,6 +31,3 @@ def help_text(kb: KnowledgeBase) -> str:
         f"Follow-ups work too: \"and the {second.split()[-1]}?\", \"which one pays more?\"."
     )
 
-
-def role_list_title(kb: KnowledgeBase, role_id: str) -> str:
-    return title(kb.role(role_id).name)

@@ -134,6 +134,7 @@ def test_how_much_more_does_an_executive_make(dispatcher, make_tracker):
     tracker = make_tracker("compare_roles", [role_entity("hr_executive", "executive")],
                            "how much more does an executive make?")
     _, message = run(ActionCompareRoles(), dispatcher, tracker)
+    assert message["text"].startswith("HR executive vs HR generalist, salary:")
     assert "$77,841 more" in message["text"]
 
 
@@ -202,6 +203,34 @@ def test_help_lists_the_roles_of_the_knowledge_base(dispatcher, make_tracker):
     ],
 )
 def test_garbage_in_slots_is_ignored(dispatcher, make_tracker, slots):
-    tracker = make_tracker("inform_role", [], "hmm", slots=slots)
+    tracker = make_tracker("ask_salary", [], "hmm", slots=slots)
     _, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
     assert "HR executive" in message["text"]
+
+
+def test_education_level_typed_without_an_entity(dispatcher, make_tracker):
+    tracker = make_tracker("inform_education_level", [], "i'm still in high school")
+    _, message = run(ActionEducationGuidance(), dispatcher, tracker)
+    assert message["text"].startswith("Still in high school: Earn your diploma or GED")
+
+
+def test_someone_in_hr_is_not_an_unknown_role(dispatcher, make_tracker):
+    tracker = make_tracker("ask_salary", [role_entity("HR")], "how much does someone in HR make?")
+    _, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
+    assert "$129,993 (2017)" in message["text"] and "$52,152 (2017)" in message["text"]
+
+
+def test_naming_a_listed_career_asks_about_it(dispatcher, make_tracker):
+    tracker = make_tracker("inform_role", [role_entity("campus_recruiter", "campus recruiter")], "campus recruiter",
+                           slots={"role": "hr_generalist", "topic": "related", "listed_roles": ["campus_recruiter"]})
+    events, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
+    assert message["text"].startswith("Campus recruiter: A campus recruiter finds and hires students")
+    assert slot_values(events)["topic"] == "overview"
+
+
+def test_inform_role_without_a_role_asks_which(dispatcher, make_tracker):
+    tracker = make_tracker("inform_role", [], "banana", slots={"role": "hr_executive", "topic": "salary"})
+    events, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
+    assert message["text"] == "Which role do you mean?"
+    assert payloads(message)[:2] == ['/ask_salary{"role":"hr_executive"}', '/ask_salary{"role":"hr_generalist"}']
+    assert events == []

@@ -211,3 +211,11 @@ def test_newer_bls_figures_carry_their_year(kb):
                    "$145,760 for lawyers", "$110,120", "$60,350"]:
         assert figure.lower() in answers
     assert "(may 2024)" in answers and "(may 2023)" in answers and "(may 2017)" in answers
+
+
+def test_generic_term_that_is_an_alias_is_refused(tmp_path, raw_kb):
+    data = copy.deepcopy(raw_kb)
+    data["shared"]["generic_terms"].append("HR exec")
+    path = write_kb(tmp_path, data)
+    with pytest.raises(KnowledgeBaseError, match=r"field 'shared.generic_terms\[\d+\]': 'HR exec' is an alias of role 'hr_executive'"):
+        load_knowledge_base(path)

@@ -69,6 +69,11 @@ class KnowledgeBase:
         close = difflib.get_close_matches(phrase, self.alias_index, n=1, cutoff=0.85)
         return self.alias_index[close[0]] if close else None
 
+    def is_generic_term(self, text: Optional[str]) -> bool:
+        """True for words that mean HR in general ("HR", "someone in HR"), not one role."""
+        phrase = normalize_phrase(text or "")
+        return any(phrase == normalize_phrase(term) for term in self.shared.generic_terms)
+
     def source(self, key: str) -> Source:
         return self.sources[key]
 
@@ -137,6 +142,13 @@ def _cross_check(path: Path, parsed: KnowledgeBaseFile) -> Dict[str, str]:
         for field, figure in _figures(role):
             if figure.source not in parsed.sources:
                 raise KnowledgeBaseError(path, f"unknown source '{figure.source}'", role.id, f"{field}.source")
+
+    for index, term in enumerate(parsed.shared.generic_terms):
+        owner = alias_index.get(normalize_phrase(term))
+        if owner is not None:
+            raise KnowledgeBaseError(
+                path, f"'{term}' is an alias of role '{owner}', not a generic term", None, f"shared.generic_terms[{index}]"
+            )
 
     for index, role_id in enumerate(parsed.shared.main_roles):
         if role_id not in role_ids:

@@ -5,7 +5,7 @@ as a number must fail at start-up, not render oddly in an answer later.
 """
 from typing import Dict, List, Optional, Union
 
-from pydantic import BaseModel, StrictInt, StrictStr, conlist, constr, root_validator
+from pydantic import BaseModel, StrictInt, conlist, constr, root_validator
 
 RoleId = constr(strict=True, regex=r"^[a-z][a-z0-9_]*$")
 NonEmptyText = constr(strict=True, strip_whitespace=True, min_length=1)
@@ -100,10 +100,12 @@ class EducationLevel(StrictModel):
     id: RoleId
     label: NonEmptyText
     advice: NonEmptyText
+    phrases: List[NonEmptyText] = []
 
 
 class SharedFacts(StrictModel):
     main_roles: conlist(RoleId, min_items=2, max_items=2)
+    generic_terms: List[NonEmptyText] = []
     similarities: conlist(NonEmptyText, min_items=1)
     key_difference: NonEmptyText
     differences: conlist(NonEmptyText, min_items=1)

@@ -1,0 +1,84 @@
+"""Pure helpers: reading roles, topics and education levels from a message; formatting figures."""
+import pytest
+
+from actions.formatting import aligned_table, money, percent, ratio
+from actions.parsing import comparison_topic, education_level_from_text, role_mentions
+from tests.conftest import role_entity
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("who earns more?", "salary"),
+        ("which one pays more?", "salary"),
+        ("how much more does an executive make?", "salary"),
+        ("which grows faster?", "growth"),
+        ("which has the better job outlook", "growth"),
+        ("which job needs more education", "education"),
+        ("which needs a master's", "education"),
+        ("who needs better people skills", "skills"),
+        ("whose duties are harder", "duties"),
+        ("compare them", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_comparison_topic(text, topic):
+    assert comparison_topic(text) == topic
+
+
+def test_role_mentions_resolves_aliases_typos_and_keeps_unknown_titles(kb):
+    entities = [
+        role_entity("hr_executive", "HR exec"),
+        role_entity("HR genralist"),
+        role_entity("executive"),  # the same role again: listed once
+        role_entity("astronaut"),
+        {"entity": "education_level", "value": "some_college"},
+        {"entity": "role", "value": None},
+        {"entity": "role", "value": 7},
+    ]
+    mentions = role_mentions(kb, entities)
+    assert mentions.known == ["hr_executive", "hr_generalist"]
+    assert mentions.unknown == ["astronaut"]
+
+
+def test_generic_hr_words_name_no_role(kb):
+    mentions = role_mentions(kb, [role_entity("HR"), role_entity("someone in HR")])
+    assert mentions.known == [] and mentions.unknown == []
+
+
+def test_unknown_title_is_cut_to_a_sane_length(kb):
+    assert len(role_mentions(kb, [role_entity("x" * 5000)]).unknown[0]) == 60
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("I'm still in high school", "still_in_high_school"),
+        ("i haven't finished high school yet", "still_in_high_school"),
+        ("I finished high school last year", "high_school_diploma"),
+        ("I have my GED", "high_school_diploma"),
+        ("I did two years of college", "some_college"),
+        ("some college", "some_college"),
+        ("what should I study?", None),
+        ("", None),
+    ],
+)
+def test_education_level_from_text(kb, text, level):
+    assert education_level_from_text(kb, text) == level
+
+
+def test_money_percent_ratio():
+    assert money(129993) == "$129,993"
+    assert percent(9) == "9%" and percent(5.5) == "5.5%"
+    assert ratio(129993, 52152) == "2.5x"
+    assert ratio(145760, 140030) == "1.04x"
+
+
+def test_aligned_table_pads_columns_and_marks_missing_cells():
+    table = aligned_table(["", "A", "Bee"], [["Salary", "$1", None], ["Growth (newer)", "5%", "10%"]])
+    lines = table.splitlines()
+    assert lines[0] == "                A   Bee"
+    assert lines[1] == "--------------  --  ---"
+    assert lines[2] == "Salary          $1  n/a"
+    assert lines[3] == "Growth (newer)  5%  10%"
