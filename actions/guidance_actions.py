@@ -8,7 +8,7 @@ from actions import buttons
 from actions.shared_answers import education_level_answer
 from actions.context import after_other_answer
 from actions.kb import get_knowledge_base
-from actions.parsing import education_level_from_text, entity_value
+from actions.parsing import education_level
 from actions.scope import help_text
 
 
@@ -21,9 +21,7 @@ class ActionEducationGuidance(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         kb = get_knowledge_base()
         message = tracker.latest_message or {}
-        level = entity_value(message.get("entities"), "education_level") or education_level_from_text(
-            kb, message.get("text")
-        )
+        level = education_level(kb, message.get("entities"), message.get("text"))
         answer = education_level_answer(kb, level) if level else None
         if answer is None:
             dispatcher.utter_message(

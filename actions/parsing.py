@@ -77,6 +77,15 @@ def education_level_from_text(kb: KnowledgeBase, text: Optional[str]) -> Optiona
     return None
 
 
+def education_level(kb: KnowledgeBase, entities: Iterable[Dict[str, Any]], text: Optional[str]) -> Optional[str]:
+    """The level from the entity (an id, or words the synonym mapper did not map), else from the text."""
+    level_ids = {level.id for level in kb.shared.education_levels}
+    value = entity_value(entities, "education_level")
+    if value in level_ids:
+        return value
+    return education_level_from_text(kb, value) or education_level_from_text(kb, text)
+
+
 def entity_value(entities: Iterable[Dict[str, Any]], name: str) -> Optional[str]:
     for entity in entities or []:
         if entity.get("entity") == name and isinstance(entity.get("value"), str):

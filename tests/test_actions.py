@@ -234,3 +234,9 @@ def test_inform_role_without_a_role_asks_which(dispatcher, make_tracker):
     assert message["text"] == "Which role do you mean?"
     assert payloads(message)[:2] == ['/ask_salary{"role":"hr_executive"}', '/ask_salary{"role":"hr_generalist"}']
     assert events == []
+
+
+def test_education_level_entity_in_words_is_resolved(dispatcher, make_tracker):
+    tracker = make_tracker("inform_education_level", [{"entity": "education_level", "value": "Some College"}], "Some College")
+    _, message = run(ActionEducationGuidance(), dispatcher, tracker)
+    assert message["text"].startswith("Some college: Complete your degree")
