@@ -16,9 +16,10 @@ from actions.scope import unknown_roles_text
 class ActionAnswerRoleTopic(Action):
     """Answers a topic question for the role the user names or the one in context.
 
-    Resolution order: a role named in the message; the single career just listed
-    ("tell me more about that one"); both roles of the last comparison; the role in
-    focus; and with no role at all ("someone in HR"), both main roles.
+    Resolution order: a role named in the message (for "and the generalist?" the
+    previous topic is kept); the single career just listed ("tell me more about that
+    one"); both roles of the last comparison; the role in focus; and with no role at
+    all ("someone in HR"), both main roles. Unknown titles get no figure.
     """
 
     def name(self) -> Text:
