@@ -25,8 +25,11 @@ $(VENV)/.installed: requirements.txt constraints.txt
 train: install ## Train a model if none is up to date with config.yml, domain.yml and data/
 	@scripts/train-if-needed.sh
 
+# `rasa shell` with its terminal channel wrapped so that no message is left without a
+# reply (channels/reliable.py); a channel named "cmdline" makes `rasa run` start the shell.
 shell: train ## Chat in the terminal (starts and stops the action server)
-	@scripts/with-action-server.sh $(RASA) shell --endpoints endpoints.yml --quiet
+	@scripts/with-action-server.sh $(RASA) run --connector channels.reliable.CmdlineInputWithReply \
+	  --endpoints endpoints.yml --port 5005 --quiet
 
 run: train ## Serve the assistant: REST channel on :5005, action server on :5055
 	@scripts/with-action-server.sh $(RASA) run --port 5005 --endpoints endpoints.yml --credentials credentials.yml

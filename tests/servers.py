@@ -41,7 +41,7 @@ class Service:
 
     def start(self) -> "Service":
         environment = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
-        self.log = open(self.log_path, "w", encoding="utf-8")
+        self.log = open(self.log_path, "a", encoding="utf-8")  # a restart appends
         self.process = subprocess.Popen(
             self.command, cwd=PROJECT, env=environment, stdout=self.log, stderr=subprocess.STDOUT,
             start_new_session=True,

@@ -10,18 +10,23 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def webhook(tmp_path_factory):
+def servers(tmp_path_factory):
     logs = tmp_path_factory.mktemp("logs")
     action_port, rasa_port = free_port(), free_port()
     actions = action_server(action_port, logs).start()
     rasa = None
     try:
         rasa = rasa_server(rasa_port, write_endpoints(logs, action_port), logs).start()
-        yield f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook"
+        yield {"webhook": f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook", "actions": actions}
     finally:
         if rasa:
             rasa.stop()
         actions.stop()
+
+
+@pytest.fixture(scope="module")
+def webhook(servers):
+    return servers["webhook"]
 
 
 class Conversation:
@@ -130,3 +135,15 @@ def test_out_of_scope_in_the_middle_keeps_the_topic(chat):
     chat.say("what does an HR generalist do?")
     assert "HR careers" in chat.say("tell me a joke")
     assert "HR generalist, salary:" in chat.say("how much do they earn?")
+
+
+def test_action_server_down_is_told_and_the_conversation_resumes(servers):
+    chat = Conversation(servers["webhook"])
+    assert "HR executive, salary:" in chat.say("how much does an HR executive make?")
+    servers["actions"].stop()
+    try:
+        assert chat.say("and the generalist?") == "Sorry, I can't look that up right now. Please try again in a moment."
+    finally:
+        servers["actions"].start()
+    reply = chat.say("and the generalist?")
+    assert "HR generalist, salary:" in reply and "$52,152" in reply

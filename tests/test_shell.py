@@ -1,6 +1,5 @@
-"""The terminal: `rasa shell` driven through a pseudo-terminal, as a person types into it."""
+"""The terminal: the shell that `make shell` opens, driven through a pseudo-terminal as a person types."""
 import os
-import re
 
 import pexpect
 import pytest
@@ -9,21 +8,14 @@ from tests.servers import BIN, PROJECT, action_server, free_port, newest_model, 
 
 pytestmark = pytest.mark.slow
 
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-
-
-def screen_text(child) -> str:
-    return ANSI.sub("", child.before + (child.after if isinstance(child.after, str) else ""))
-
-
 def test_salary_question_in_the_terminal(tmp_path):
     action_port = free_port()
     actions = action_server(action_port, tmp_path).start()
     environment = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "TERM": "xterm"}
     child = pexpect.spawn(
         str(BIN / "rasa"),
-        ["shell", "--model", str(newest_model()), "--endpoints", str(write_endpoints(tmp_path, action_port)),
-         "--port", str(free_port())],
+        ["run", "--connector", "channels.reliable.CmdlineInputWithReply", "--model", str(newest_model()),
+         "--endpoints", str(write_endpoints(tmp_path, action_port)), "--port", str(free_port())],
         cwd=str(PROJECT), env=environment, encoding="utf-8", timeout=180, dimensions=(60, 220),
     )
     child.logfile_read = open(tmp_path / "shell.log", "w", encoding="utf-8")
@@ -38,6 +30,12 @@ def test_salary_question_in_the_terminal(tmp_path):
         child.send("\r")
         child.expect(r"the HR executive earns \$77,841 more than the HR generalist \(2\.5x as much\)")
         child.expect("Type out your own message")
+        # With the action server down, the user is told instead of left in silence.
+        actions.stop()
+        child.send("\x1b[B" * 4 + "\r")  # four buttons down: "Type out your own message..."
+        child.expect("Your input ->")
+        child.sendline("and the generalist?")
+        child.expect(r"Sorry, I can't look that up right now\. Please try again in a moment\.")
     finally:
         child.terminate(force=True)
         child.logfile_read.close()

@@ -1,0 +1,61 @@
+"""REST and terminal channels that never leave the user in silence.
+
+When a custom action fails (the action server is down, or it answers with an error),
+Rasa logs the exception and carries on without a reply, so the user would see nothing.
+These channels count the replies to each message and, when there are none, say that
+the assistant cannot answer right now. The conversation itself is kept: the next
+message is answered as usual once the action server is back.
+"""
+import logging
+from typing import Any, Awaitable, Callable, Dict, Text
+
+from sanic import Blueprint
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.console import CmdlineInput
+from rasa.core.channels.rest import RestInput
+
+logger = logging.getLogger(__name__)
+
+UNAVAILABLE_TEXT = "Sorry, I can't look that up right now. Please try again in a moment."
+
+MessageHandler = Callable[[UserMessage], Awaitable[Any]]
+
+
+def with_reply_guarantee(on_new_message: MessageHandler) -> MessageHandler:
+    """Wraps Rasa's message handler: a message that got no reply gets UNAVAILABLE_TEXT."""
+
+    async def handle(message: UserMessage) -> None:
+        channel = message.output_channel
+        send_response = channel.send_response
+        replies = 0
+
+        async def counting_send_response(recipient_id: Text, bot_message: Dict[Text, Any]) -> None:
+            nonlocal replies
+            replies += 1
+            await send_response(recipient_id, bot_message)
+
+        channel.send_response = counting_send_response
+        try:
+            await on_new_message(message)
+        finally:
+            channel.send_response = send_response
+        if replies == 0:
+            logger.warning("No reply to a message of conversation %s; telling the user.", message.sender_id)
+            await send_response(message.sender_id, {"text": UNAVAILABLE_TEXT})
+
+    return handle
+
+
+class RestInputWithReply(RestInput):
+    """Rasa's REST channel (same URL: /webhooks/rest/webhook), with a reply to every message."""
+
+    def blueprint(self, on_new_message: MessageHandler) -> Blueprint:
+        return super().blueprint(with_reply_guarantee(on_new_message))
+
+
+class CmdlineInputWithReply(CmdlineInput):
+    """Rasa's terminal channel (`rasa shell`), with a reply to every message."""
+
+    def blueprint(self, on_new_message: MessageHandler) -> Blueprint:
+        return super().blueprint(with_reply_guarantee(on_new_message))
