@@ -11,3 +11,5 @@ if [ -n "$newest" ] && [ -z "$(find config.yml domain.yml data -newer "$newest" 
 fi
 echo "Training a model (config.yml, domain.yml or data/ changed, or no model yet)..."
 .venv/bin/rasa train --fixed-model-name "hr-careers-$(date +%Y%m%d-%H%M%S)" --out models
+# Keep the three newest models; Rasa serves the newest, older ones are only for going back.
+ls -t models/*.tar.gz | tail -n +4 | xargs -r rm --
