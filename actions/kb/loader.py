@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 import yaml
 from pydantic import ValidationError
@@ -49,6 +49,7 @@ class KnowledgeBase:
     roles: Dict[str, Role]
     shared: SharedFacts
     alias_index: Dict[str, str]
+    generic_phrases: FrozenSet[str]
 
     def role(self, role_id: str) -> Role:
         return self.roles[role_id]
@@ -71,8 +72,7 @@ class KnowledgeBase:
 
     def is_generic_term(self, text: Optional[str]) -> bool:
         """True for words that mean HR in general ("HR", "someone in HR"), not one role."""
-        phrase = normalize_phrase(text or "")
-        return any(phrase == normalize_phrase(term) for term in self.shared.generic_terms)
+        return normalize_phrase(text or "") in self.generic_phrases
 
     def source(self, key: str) -> Source:
         return self.sources[key]
@@ -196,6 +196,7 @@ def load_knowledge_base(path: Optional[Path] = None) -> KnowledgeBase:
         roles={role.id: role for role in parsed.roles},
         shared=parsed.shared,
         alias_index=alias_index,
+        generic_phrases=frozenset(normalize_phrase(term) for term in parsed.shared.generic_terms),
     )
 
 

@@ -43,27 +43,25 @@ class GrowthFigure(StrictModel):
     note: Optional[NonEmptyText] = None
 
 
-class Salary(StrictModel):
+class FigureGroup(StrictModel):
+    """The figures of one kind for a role: the article's, newer ones, or both; never none."""
+
+    @root_validator(skip_on_failure=True)
+    def has_a_figure(cls, values):
+        if not (values.get("article") or values.get("newer")):
+            raise ValueError("needs an 'article' or a 'newer' figure")
+        return values
+
+
+class Salary(FigureGroup):
     article: Optional[SalaryFigure] = None
     bls_same_year: Optional[SalaryFigure] = None
     newer: Optional[SalaryFigure] = None
 
-    @root_validator(skip_on_failure=True)
-    def has_a_figure(cls, values):
-        if not (values.get("article") or values.get("newer")):
-            raise ValueError("needs an 'article' or a 'newer' figure")
-        return values
 
-
-class Growth(StrictModel):
+class Growth(FigureGroup):
     article: Optional[GrowthFigure] = None
     newer: Optional[GrowthFigure] = None
-
-    @root_validator(skip_on_failure=True)
-    def has_a_figure(cls, values):
-        if not (values.get("article") or values.get("newer")):
-            raise ValueError("needs an 'article' or a 'newer' figure")
-        return values
 
 
 class NewerEducation(StrictModel):
