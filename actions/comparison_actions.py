@@ -9,7 +9,7 @@ from actions.comparison import compare_roles
 from actions.shared_answers import differences_answer, programs_answer, similarities_answer
 from actions.context import DialogueContext, after_other_answer, after_two_role_answer
 from actions.kb import get_knowledge_base
-from actions.parsing import comparison_topic, entity_value, role_mentions
+from actions.parsing import topic_in_words, entity_value, role_mentions
 from actions.role_answers import TOPICS
 from actions.scope import unknown_roles_text
 
@@ -25,14 +25,14 @@ class ActionCompareRoles(Action):
         context = DialogueContext.from_tracker(tracker, kb)
         message = tracker.latest_message or {}
         entities = message.get("entities")
-        mentions = role_mentions(kb, entities)
+        mentions = role_mentions(kb, entities, message.get("text"))
         if mentions.unknown:
             dispatcher.utter_message(text=unknown_roles_text(kb, mentions.unknown), buttons=buttons.scope_buttons(kb))
             return []
 
         # A button names its topic as an entity; a typed question names it in words.
         topic = entity_value(entities, "topic")
-        topic = topic if topic in TOPICS else comparison_topic(message.get("text"))
+        topic = topic if topic in TOPICS else topic_in_words(message.get("text"))
         if len(mentions.known) >= 2:
             first, second = mentions.known[:2]
         elif mentions.known:

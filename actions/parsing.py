@@ -3,7 +3,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional
 
-from actions.kb import KnowledgeBase
+from actions.kb import KnowledgeBase, normalize_phrase
 
 # The intent names the topic; inform_role ("and the generalist?") keeps the previous one.
 INTENT_TOPICS = {
@@ -16,9 +16,9 @@ INTENT_TOPICS = {
     "ask_related_careers": "related",
 }
 
-# A comparison names its topic only in words ("who earns more?", "which grows faster?").
-# The order matters: "make more money" is salary before anything else matches.
-COMPARISON_TOPIC_PATTERNS = [
+# Comparisons and fragments name their topic only in words ("who earns more?", "which
+# grows faster?", "and their education?"). The order matters: "make more money" is salary.
+TOPIC_WORD_PATTERNS = [
     ("salary", r"earn|pay|paid|salar|money|wage|income|how much (more|less)|\bmakes?\b|richer|\$"),
     ("growth", r"grow|outlook|demand|prospect|future|opening|job market|more jobs"),
     ("education", r"educat|degree|study|school|qualif|master|college|training required"),
@@ -35,7 +35,21 @@ class RoleMentions:
     unknown: List[str] = field(default_factory=list)
 
 
-def role_mentions(kb: KnowledgeBase, entities: Iterable[Dict[str, Any]]) -> RoleMentions:
+def role_mentions(kb: KnowledgeBase, entities: Iterable[Dict[str, Any]], text: Optional[str] = None) -> RoleMentions:
+    """Roles from the entities; a title the NLU cut short ("director" of "human resources
+    director") or missed is recovered from known aliases spelled out in the text."""
+    mentions = _entity_mentions(kb, entities)
+    if text and text.startswith("/"):
+        return mentions  # a button payload names its roles as entities
+    for alias, role_id in kb.aliases_in_text(text):
+        if role_id not in mentions.known:
+            mentions.known.append(role_id)
+        # The unknown "director" was a piece of the known "human resources director".
+        mentions.unknown = [title for title in mentions.unknown if f" {normalize_phrase(title)} " not in f" {alias} "]
+    return mentions
+
+
+def _entity_mentions(kb: KnowledgeBase, entities: Iterable[Dict[str, Any]]) -> RoleMentions:
     mentions = RoleMentions()
     for entity in entities or []:
         if entity.get("entity") != "role":
@@ -56,10 +70,10 @@ def role_mentions(kb: KnowledgeBase, entities: Iterable[Dict[str, Any]]) -> Role
     return mentions
 
 
-def comparison_topic(text: Optional[str]) -> Optional[str]:
-    """The topic a comparison question asks about, or None for an overall comparison."""
+def topic_in_words(text: Optional[str]) -> Optional[str]:
+    """The topic a message names in words, or None (for a comparison: an overall one)."""
     lowered = (text or "").lower()
-    for topic, pattern in COMPARISON_TOPIC_PATTERNS:
+    for topic, pattern in TOPIC_WORD_PATTERNS:
         if re.search(pattern, lowered):
             return topic
     return None

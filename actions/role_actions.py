@@ -8,7 +8,7 @@ from actions import buttons
 from actions.comparison import compare_roles
 from actions.context import DialogueContext, after_role_answer, after_two_role_answer
 from actions.kb import KnowledgeBase, get_knowledge_base
-from actions.parsing import INTENT_TOPICS, role_mentions
+from actions.parsing import INTENT_TOPICS, role_mentions, topic_in_words
 from actions.role_answers import role_topic_answer
 from actions.scope import unknown_roles_text
 
@@ -31,7 +31,7 @@ class ActionAnswerRoleTopic(Action):
         message = tracker.latest_message or {}
         intent = (message.get("intent") or {}).get("name")
         topic = INTENT_TOPICS.get(intent) or context.topic or "overview"
-        mentions = role_mentions(kb, message.get("entities"))
+        mentions = role_mentions(kb, message.get("entities"), message.get("text"))
 
         if mentions.unknown and not mentions.known:
             dispatcher.utter_message(text=unknown_roles_text(kb, mentions.unknown), buttons=buttons.scope_buttons(kb))
@@ -45,11 +45,15 @@ class ActionAnswerRoleTopic(Action):
                 topic = "overview"
             return self._answer_one(dispatcher, kb, context, role_id, topic)
         if intent == "inform_role":
-            # A bare "and ...?" with no role recognised: ask rather than repeat the last answer.
-            dispatcher.utter_message(
-                text="Which role do you mean?", buttons=buttons.role_choice_buttons(kb, topic, list(kb.roles))
-            )
-            return []
+            # "and their education?" names a topic for the role in context; a bare "and ...?"
+            # with neither role nor topic recognised gets a question, not the last answer again.
+            topic = topic_in_words(message.get("text"))
+            if topic is None:
+                dispatcher.utter_message(
+                    text="Which role do you mean?",
+                    buttons=buttons.role_choice_buttons(kb, context.topic or "overview", list(kb.roles)),
+                )
+                return []
         if topic == "overview" and context.listed_roles:
             if len(context.listed_roles) == 1:
                 return self._answer_one(dispatcher, kb, context, context.listed_roles[0], topic)

@@ -240,3 +240,10 @@ def test_education_level_entity_in_words_is_resolved(dispatcher, make_tracker):
     tracker = make_tracker("inform_education_level", [{"entity": "education_level", "value": "Some College"}], "Some College")
     _, message = run(ActionEducationGuidance(), dispatcher, tracker)
     assert message["text"].startswith("Some college: Complete your degree")
+
+
+def test_a_fragment_naming_a_topic_continues_with_the_role_in_context(dispatcher, make_tracker):
+    tracker = make_tracker("inform_role", [], "ok and their education?", slots={"role": "hr_generalist", "topic": "salary"})
+    events, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
+    assert message["text"].startswith("HR generalist, education:")
+    assert slot_values(events)["topic"] == "education"

@@ -2,7 +2,7 @@
 import pytest
 
 from actions.formatting import aligned_table, money, percent, ratio
-from actions.parsing import comparison_topic, education_level_from_text, role_mentions
+from actions.parsing import topic_in_words, education_level_from_text, role_mentions
 from tests.conftest import role_entity
 
 
@@ -23,8 +23,8 @@ from tests.conftest import role_entity
         (None, None),
     ],
 )
-def test_comparison_topic(text, topic):
-    assert comparison_topic(text) == topic
+def test_topic_in_words(text, topic):
+    assert topic_in_words(text) == topic
 
 
 def test_role_mentions_resolves_aliases_typos_and_keeps_unknown_titles(kb):
@@ -82,3 +82,20 @@ def test_aligned_table_pads_columns_and_marks_missing_cells():
     assert lines[1] == "--------------  --  ---"
     assert lines[2] == "Salary          $1  n/a"
     assert lines[3] == "Growth (newer)  5%  10%"
+
+
+def test_titles_the_nlu_cut_short_or_missed_are_read_from_the_text(kb):
+    mentions = role_mentions(kb, [role_entity("director")], "what's the salary of a human resources director")
+    assert mentions.known == ["hr_executive"] and mentions.unknown == []
+    mentions = role_mentions(kb, [role_entity("hr_generalist", "generalist")], "the exec or the generalist?")
+    assert mentions.known == ["hr_generalist", "hr_executive"]
+
+
+def test_unknown_titles_beside_known_ones_stay_unknown(kb):
+    mentions = role_mentions(kb, [role_entity("astronaut")], "compare an astronaut and an HR executive")
+    assert mentions.known == ["hr_executive"] and mentions.unknown == ["astronaut"]
+
+
+def test_button_payloads_are_not_read_as_text(kb):
+    mentions = role_mentions(kb, [role_entity("hr_executive")], '/ask_salary{"role":"hr_executive"}')
+    assert mentions.known == ["hr_executive"]

@@ -70,6 +70,17 @@ class KnowledgeBase:
         close = difflib.get_close_matches(phrase, self.alias_index, n=1, cutoff=0.85)
         return self.alias_index[close[0]] if close else None
 
+    def aliases_in_text(self, text: Optional[str]) -> List[Tuple[str, str]]:
+        """(alias, role id) for each known alias the text spells out, in order of appearance;
+        where aliases overlap, the longest wins ("HR director" over "director")."""
+        phrase = normalize_phrase(text or "")
+        found: List[Tuple[int, int, str]] = []
+        for alias in sorted(self.alias_index, key=len, reverse=True):
+            for match in re.finditer(rf"(?<!\w){re.escape(alias)}s?(?!\w)", phrase):
+                if all(match.end() <= start or match.start() >= end for start, end, _ in found):
+                    found.append((match.start(), match.end(), alias))
+        return [(alias, self.alias_index[alias]) for _, _, alias in sorted(found)]
+
     def is_generic_term(self, text: Optional[str]) -> bool:
         """True for words that mean HR in general ("HR", "someone in HR"), not one role."""
         return normalize_phrase(text or "") in self.generic_phrases
