@@ -97,7 +97,7 @@ def _figures_table(kb: KnowledgeBase, first: Role, second: Role, topics: Sequenc
 def compare_roles(kb: KnowledgeBase, first_id: str, second_id: str, topic: Optional[str] = None) -> str:
     """The comparison answer; `topic` None compares the figures and the key facts overall."""
     first, second = kb.role(first_id), kb.role(second_id)
-    heading = f"{title(first.name)} vs {title(second.name)}"
+    heading = f"{title(first.name)} vs {second.name}"
     if topic in ("salary", "growth", "education"):
         parts = [f"{heading}, {TOPIC_LABELS[topic]}:", _figures_table(kb, first, second, [topic])]
         if topic == "salary":

@@ -219,3 +219,12 @@ def test_generic_term_that_is_an_alias_is_refused(tmp_path, raw_kb):
     path = write_kb(tmp_path, data)
     with pytest.raises(KnowledgeBaseError, match=r"field 'shared.generic_terms\[\d+\]': 'HR exec' is an alias of role 'hr_executive'"):
         load_knowledge_base(path)
+
+
+@pytest.mark.parametrize(
+    "role_id, partner",
+    [("hr_executive", "hr_generalist"), ("hr_generalist", "hr_executive"),
+     ("campus_recruiter", "hr_generalist"), ("labor_lawyer", "hr_executive")],
+)
+def test_counterpart_is_the_other_main_role_or_the_related_one(kb, role_id, partner):
+    assert kb.counterpart(role_id) == partner

@@ -94,13 +94,13 @@ class KnowledgeBase:
         return first, second
 
     def counterpart(self, role_id: str) -> str:
-        """The role to compare with when the user names only one."""
+        """The role to compare with when the user names only one: the other main role, or
+        for a related career, the main role it is related to."""
         first, second = self.main_roles
-        if role_id == first:
-            return second
-        if role_id == second:
-            return first
-        return first
+        if role_id in (first, second):
+            return second if role_id == first else first
+        related = self.roles[role_id].related
+        return related[0].role if related else first
 
 
 def _role_of(raw: Any, location: Tuple) -> Optional[str]:
