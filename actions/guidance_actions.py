@@ -9,7 +9,6 @@ from actions.shared_answers import education_level_answer
 from actions.context import after_other_answer
 from actions.kb import get_knowledge_base
 from actions.parsing import education_level
-from actions.scope import help_text
 
 
 class ActionEducationGuidance(Action):
@@ -39,14 +38,3 @@ class ActionEducationGuidance(Action):
         )
         return after_other_answer()
 
-
-class ActionShowHelp(Action):
-    """Says what the assistant covers, listing the roles of the knowledge base."""
-
-    def name(self) -> Text:
-        return "action_show_help"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        kb = get_knowledge_base()
-        dispatcher.utter_message(text=help_text(kb), buttons=buttons.scope_buttons(kb))
-        return []

@@ -2,7 +2,8 @@
 import pytest
 
 from actions.comparison_actions import ActionAnswerSharedTopic, ActionCompareRoles
-from actions.guidance_actions import ActionEducationGuidance, ActionShowHelp
+from actions.guidance_actions import ActionEducationGuidance
+from actions.help_actions import ActionShowHelp
 from actions.role_actions import ActionAnswerRoleTopic
 from tests.conftest import role_entity, slot_values
 
