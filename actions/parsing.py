@@ -79,25 +79,13 @@ def topic_in_words(text: Optional[str]) -> Optional[str]:
     return None
 
 
-def education_level_from_text(kb: KnowledgeBase, text: Optional[str]) -> Optional[str]:
-    """The education level a typed answer states ("I finished high school"), longest phrase first."""
-    lowered = " ".join((text or "").lower().replace("’", "'").split())
-    candidates = [
-        (phrase.lower(), level.id) for level in kb.shared.education_levels for phrase in [level.label, *level.phrases]
-    ]
-    for phrase, level_id in sorted(candidates, key=lambda item: len(item[0]), reverse=True):
-        if re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", lowered):
-            return level_id
-    return None
-
-
 def education_level(kb: KnowledgeBase, entities: Iterable[Dict[str, Any]], text: Optional[str]) -> Optional[str]:
     """The level from the entity (an id, or words the synonym mapper did not map), else from the text."""
     level_ids = {level.id for level in kb.shared.education_levels}
     value = entity_value(entities, "education_level")
     if value in level_ids:
         return value
-    return education_level_from_text(kb, value) or education_level_from_text(kb, text)
+    return kb.education_level_in_text(value) or kb.education_level_in_text(text)
 
 
 def entity_value(entities: Iterable[Dict[str, Any]], name: str) -> Optional[str]:

@@ -47,15 +47,16 @@ def with_reply_guarantee(on_new_message: MessageHandler) -> MessageHandler:
     return handle
 
 
-class RestInputWithReply(RestInput):
+class ReplyGuarantee:
+    """Mixin for an input channel: hands Rasa's message handler over wrapped."""
+
+    def blueprint(self, on_new_message: MessageHandler) -> Blueprint:
+        return super().blueprint(with_reply_guarantee(on_new_message))  # type: ignore[misc]
+
+
+class RestInputWithReply(ReplyGuarantee, RestInput):
     """Rasa's REST channel (same URL: /webhooks/rest/webhook), with a reply to every message."""
 
-    def blueprint(self, on_new_message: MessageHandler) -> Blueprint:
-        return super().blueprint(with_reply_guarantee(on_new_message))
 
-
-class CmdlineInputWithReply(CmdlineInput):
+class CmdlineInputWithReply(ReplyGuarantee, CmdlineInput):
     """Rasa's terminal channel (`rasa shell`), with a reply to every message."""
-
-    def blueprint(self, on_new_message: MessageHandler) -> Blueprint:
-        return super().blueprint(with_reply_guarantee(on_new_message))

@@ -2,7 +2,7 @@
 import pytest
 
 from actions.formatting import aligned_table, money, percent, ratio
-from actions.parsing import topic_in_words, education_level_from_text, role_mentions
+from actions.parsing import role_mentions, topic_in_words
 from tests.conftest import role_entity
 
 
@@ -65,7 +65,7 @@ def test_unknown_title_is_cut_to_a_sane_length(kb):
     ],
 )
 def test_education_level_from_text(kb, text, level):
-    assert education_level_from_text(kb, text) == level
+    assert kb.education_level_in_text(text) == level
 
 
 def test_money_percent_ratio():

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Pattern, Tuple
 
 import yaml
 from pydantic import ValidationError
@@ -50,6 +50,10 @@ class KnowledgeBase:
     shared: SharedFacts
     alias_index: Dict[str, str]
     generic_phrases: FrozenSet[str]
+    # Built once at load, so reading a message costs one regex scan, not one per alias.
+    alias_pattern: Pattern[str]
+    education_level_pattern: Pattern[str]
+    education_level_by_phrase: Dict[str, str]
 
     def role(self, role_id: str) -> Role:
         return self.roles[role_id]
@@ -74,12 +78,13 @@ class KnowledgeBase:
         """(alias, role id) for each known alias the text spells out, in order of appearance;
         where aliases overlap, the longest wins ("HR director" over "director")."""
         phrase = normalize_phrase(text or "")
-        found: List[Tuple[int, int, str]] = []
-        for alias in sorted(self.alias_index, key=len, reverse=True):
-            for match in re.finditer(rf"(?<!\w){re.escape(alias)}s?(?!\w)", phrase):
-                if all(match.end() <= start or match.start() >= end for start, end, _ in found):
-                    found.append((match.start(), match.end(), alias))
-        return [(alias, self.alias_index[alias]) for _, _, alias in sorted(found)]
+        return [(match.group(1), self.alias_index[match.group(1)]) for match in self.alias_pattern.finditer(phrase)]
+
+    def education_level_in_text(self, text: Optional[str]) -> Optional[str]:
+        """The education level a typed answer states ("I finished high school"), or None."""
+        lowered = " ".join((text or "").lower().replace("’", "'").split())
+        match = self.education_level_pattern.search(lowered)
+        return self.education_level_by_phrase[match.group(1)] if match else None
 
     def is_generic_term(self, text: Optional[str]) -> bool:
         """True for words that mean HR in general ("HR", "someone in HR"), not one role."""
@@ -101,6 +106,12 @@ class KnowledgeBase:
             return second if role_id == first else first
         related = self.roles[role_id].related
         return related[0].role if related else first
+
+
+def _longest_first_pattern(phrases: Iterable[str], plural: bool = False) -> Pattern[str]:
+    """Whole-word match of any of the phrases; listed longest first, so the longest wins."""
+    alternatives = "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({alternatives}){'s?' if plural else ''}(?!\w)")
 
 
 def _role_of(raw: Any, location: Tuple) -> Optional[str]:
@@ -201,6 +212,11 @@ def load_knowledge_base(path: Optional[Path] = None) -> KnowledgeBase:
         raise KnowledgeBaseError(path, first["msg"], _role_of(raw, location), _field_of(location)) from error
 
     alias_index = _cross_check(path, parsed)
+    education_level_by_phrase = {
+        phrase.lower(): level.id
+        for level in parsed.shared.education_levels
+        for phrase in [level.label, *level.phrases]
+    }
     return KnowledgeBase(
         path=path,
         sources=dict(parsed.sources),
@@ -208,6 +224,9 @@ def load_knowledge_base(path: Optional[Path] = None) -> KnowledgeBase:
         shared=parsed.shared,
         alias_index=alias_index,
         generic_phrases=frozenset(normalize_phrase(term) for term in parsed.shared.generic_terms),
+        alias_pattern=_longest_first_pattern(alias_index, plural=True),
+        education_level_pattern=_longest_first_pattern(education_level_by_phrase),
+        education_level_by_phrase=education_level_by_phrase,
     )
 
 
