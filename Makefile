@@ -8,18 +8,22 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONWARNINGS := ignore
 
-.PHONY: help install train shell run actions test test-unit validate kb-sync evaluate clean
+.PHONY: help install train shell run actions browser screenshot test test-unit validate kb-sync evaluate clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed ## Create .venv with a Python 3.8-3.10 and install requirements.txt
+install: $(VENV)/.installed node_modules/.installed ## Create .venv (Python 3.8-3.10, requirements.txt) and node_modules (the chat widget)
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	@python=$$(scripts/find-python.sh) || exit 1; \
 	  test -x $(PYTHON) || { echo "Creating $(VENV) with $$python"; "$$python" -m venv $(VENV); }
 	$(PYTHON) -m pip install --quiet --upgrade pip
 	$(PYTHON) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@scripts/install-web.sh
 	@touch $@
 
 train: install ## Train a model if none is up to date with config.yml, domain.yml and data/
@@ -31,7 +35,9 @@ shell: train ## Chat in the terminal (starts and stops the action server)
 	@scripts/with-action-server.sh $(RASA) run --connector channels.reliable.CmdlineInputWithReply \
 	  --endpoints endpoints.yml --port 5005 --quiet
 
-run: train ## Serve the assistant: REST channel on :5005, action server on :5055
+# Rasa's HTTP API stays off (no --enable-api); the page and its socket share one origin.
+run: train ## Serve the assistant: web chat at http://localhost:5005/chat/, REST on :5005, actions on :5055
+	@echo "The web chat will be at http://localhost:5005/chat/ once Rasa says it is up and running (Ctrl-C stops)."
 	@scripts/with-action-server.sh $(RASA) run --port 5005 --endpoints endpoints.yml --credentials credentials.yml
 
 actions: install ## Run only the action server (port 5055)
@@ -44,8 +50,14 @@ validate: install ## Check the knowledge base, the generated NLU data and the tr
 kb-sync: install ## Regenerate role synonyms and lookup table from the knowledge base
 	$(PYTHON) scripts/kb_sync.py
 
-test: train ## Run the whole test suite (unit, training data, conversations, REST, terminal)
+browser: ## Install Debian's Chromium for the browser tests (as root)
+	@scripts/install-chromium.sh
+
+test: train browser ## Run the whole test suite (unit, training data, conversations, REST, terminal, browser)
 	$(PYTHON) -m pytest
+
+screenshot: train browser ## Redraw docs/web-chat.png from a real conversation in the browser test
+	WEB_CHAT_SCREENSHOT=docs/web-chat.png $(PYTHON) -m pytest tests/test_web_chat.py -k follow_up_button
 
 test-unit: install ## Run only the fast tests (knowledge base and actions)
 	$(PYTHON) -m pytest -m "not slow"

@@ -1,7 +1,7 @@
 """Side-by-side comparisons of two roles, with computed differences (pure functions)."""
 from typing import Any, Iterator, List, Optional, Sequence, Tuple
 
-from actions.formatting import aligned_table, bullets, money, percent, ratio, title
+from actions.formatting import PLAIN, Markup, bullets, money, percent, ratio, title
 from actions.kb import KnowledgeBase
 from actions.kb.schema import GrowthFigure, Role, SalaryFigure
 from actions.role_answers import RENDERERS, TOPIC_LABELS
@@ -15,7 +15,7 @@ def _growth_cell(figure: Optional[GrowthFigure]) -> Optional[str]:
     return f"{percent(figure.percent)} ({figure.period})" if figure else None
 
 
-def _sources_line(kb: KnowledgeBase, roles: Sequence[Role], groups: Sequence[str]) -> str:
+def _sources_line(kb: KnowledgeBase, roles: Sequence[Role], groups: Sequence[str], markup: Markup) -> str:
     """One line crediting every source the table quotes, in order of first use."""
     keys: List[str] = []
     for group_name in groups:
@@ -28,7 +28,8 @@ def _sources_line(kb: KnowledgeBase, roles: Sequence[Role], groups: Sequence[str
     parts = []
     for key in keys:
         source = kb.source(key)
-        parts.append(f"{source.name}, credited to {source.credit}" if source.credit else source.name)
+        name = markup.link(source.name, source.url)
+        parts.append(f"{name}, credited to {source.credit}" if source.credit else name)
     return "Sources: " + "; ".join(parts) + "." if parts else ""
 
 
@@ -80,7 +81,7 @@ def growth_verdict(kb: KnowledgeBase, first_id: str, second_id: str) -> str:
     return "\n".join(lines) or "I have no comparable growth figures for these two roles."
 
 
-def _figures_table(kb: KnowledgeBase, first: Role, second: Role, topics: Sequence[str]) -> str:
+def _figures_table(first: Role, second: Role, topics: Sequence[str], markup: Markup) -> str:
     rows = []
     if "education" in topics:
         rows.append(["Education", first.education.minimum, second.education.minimum])
@@ -91,15 +92,17 @@ def _figures_table(kb: KnowledgeBase, first: Role, second: Role, topics: Sequenc
         rows.append(["Job growth (article)", _growth_cell(first.growth.article), _growth_cell(second.growth.article)])
         rows.append(["Job growth (newer)", _growth_cell(first.growth.newer), _growth_cell(second.growth.newer)])
     rows = [row for row in rows if row[1] or row[2]]
-    return aligned_table(["", title(first.name), title(second.name)], rows)
+    return markup.table(["", title(first.name), title(second.name)], rows)
 
 
-def compare_roles(kb: KnowledgeBase, first_id: str, second_id: str, topic: Optional[str] = None) -> str:
+def compare_roles(
+    kb: KnowledgeBase, first_id: str, second_id: str, topic: Optional[str] = None, markup: Markup = PLAIN
+) -> str:
     """The comparison answer; `topic` None compares the figures and the key facts overall."""
     first, second = kb.role(first_id), kb.role(second_id)
     heading = f"{title(first.name)} vs {second.name}"
     if topic in ("salary", "growth", "education"):
-        parts = [f"{heading}, {TOPIC_LABELS[topic]}:", _figures_table(kb, first, second, [topic])]
+        parts = [f"{markup.heading(f'{heading}, {TOPIC_LABELS[topic]}')}:", _figures_table(first, second, [topic], markup)]
         if topic == "salary":
             parts.append(salary_verdict(kb, first_id, second_id))
         elif topic == "growth":
@@ -107,16 +110,16 @@ def compare_roles(kb: KnowledgeBase, first_id: str, second_id: str, topic: Optio
         else:
             parts.append(bullets([*first.education.details, *second.education.details]))
         if topic != "education":
-            parts.append(_sources_line(kb, [first, second], [topic]))
+            parts.append(_sources_line(kb, [first, second], [topic], markup))
         return "\n".join(part for part in parts if part)
     if topic in ("duties", "skills", "related", "overview"):
-        return "\n\n".join(RENDERERS[topic](kb, role_id) for role_id in (first_id, second_id))
+        return "\n\n".join(RENDERERS[topic](kb, role_id, markup) for role_id in (first_id, second_id))
     parts = [
-        f"{heading}:",
-        _figures_table(kb, first, second, ["education", "salary", "growth"]),
+        f"{markup.heading(heading)}:",
+        _figures_table(first, second, ["education", "salary", "growth"], markup),
         salary_verdict(kb, first_id, second_id),
         growth_verdict(kb, first_id, second_id),
-        _sources_line(kb, [first, second], ["salary", "growth"]),
+        _sources_line(kb, [first, second], ["salary", "growth"], markup),
     ]
     if {first_id, second_id} == set(kb.main_roles):
         parts.insert(1, f"The key difference: {kb.shared.key_difference}")

@@ -8,6 +8,7 @@ from actions import buttons
 from actions.comparison import compare_roles
 from actions.shared_answers import differences_answer, programs_answer, similarities_answer
 from actions.context import DialogueContext, after_other_answer, after_two_role_answer
+from actions.formatting import markup_for_channel
 from actions.kb import get_knowledge_base
 from actions.parsing import topic_in_words, entity_value, role_mentions
 from actions.role_answers import TOPICS
@@ -42,7 +43,7 @@ class ActionCompareRoles(Action):
             first, second = context.recent_pair(kb)
 
         dispatcher.utter_message(
-            text=compare_roles(kb, first, second, topic),
+            text=compare_roles(kb, first, second, topic, markup_for_channel(tracker.get_latest_input_channel())),
             buttons=buttons.comparison_followups(kb, first, second, topic),
         )
         return after_two_role_answer(context, first, second, topic)

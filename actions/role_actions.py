@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import buttons
 from actions.comparison import compare_roles
 from actions.context import DialogueContext, after_role_answer, after_two_role_answer
+from actions.formatting import Markup, markup_for_channel
 from actions.kb import KnowledgeBase, get_knowledge_base
 from actions.parsing import INTENT_TOPICS, role_mentions, topic_in_words
 from actions.role_answers import role_topic_answer
@@ -32,18 +33,19 @@ class ActionAnswerRoleTopic(Action):
         intent = (message.get("intent") or {}).get("name")
         topic = INTENT_TOPICS.get(intent) or context.topic or "overview"
         mentions = role_mentions(kb, message.get("entities"), message.get("text"))
+        markup = markup_for_channel(tracker.get_latest_input_channel())
 
         if mentions.unknown and not mentions.known:
             dispatcher.utter_message(text=unknown_roles_text(kb, mentions.unknown), buttons=buttons.scope_buttons(kb))
             return []
         if len(mentions.known) >= 2:
-            return self._answer_two(dispatcher, kb, context, mentions.known[0], mentions.known[1], topic)
+            return self._answer_two(dispatcher, kb, context, mentions.known[0], mentions.known[1], topic, markup)
         if mentions.known:
             role_id = mentions.known[0]
             if intent == "inform_role" and role_id in context.listed_roles:
                 # Naming a career just listed asks about that career, not about its related ones.
                 topic = "overview"
-            return self._answer_one(dispatcher, kb, context, role_id, topic)
+            return self._answer_one(dispatcher, kb, context, role_id, topic, markup)
         if intent == "inform_role":
             # "and their education?" names a topic for the role in context; a bare "and ...?"
             # with neither role nor topic recognised gets a question, not the last answer again.
@@ -56,30 +58,32 @@ class ActionAnswerRoleTopic(Action):
                 return []
         if topic == "overview" and context.listed_roles:
             if len(context.listed_roles) == 1:
-                return self._answer_one(dispatcher, kb, context, context.listed_roles[0], topic)
+                return self._answer_one(dispatcher, kb, context, context.listed_roles[0], topic, markup)
             dispatcher.utter_message(
                 text="Which one would you like to hear more about?",
                 buttons=buttons.role_choice_buttons(kb, topic, context.listed_roles),
             )
             return []
         if len(context.compared_roles) == 2:
-            return self._answer_two(dispatcher, kb, context, *context.compared_roles, topic)
+            return self._answer_two(dispatcher, kb, context, *context.compared_roles, topic, markup)
         if context.role:
-            return self._answer_one(dispatcher, kb, context, context.role, topic)
-        return self._answer_two(dispatcher, kb, context, *kb.main_roles, topic)
+            return self._answer_one(dispatcher, kb, context, context.role, topic, markup)
+        return self._answer_two(dispatcher, kb, context, *kb.main_roles, topic, markup)
 
     @staticmethod
-    def _answer_one(dispatcher, kb: KnowledgeBase, context: DialogueContext, role_id: str, topic: str):
+    def _answer_one(dispatcher, kb: KnowledgeBase, context: DialogueContext, role_id: str, topic: str, markup: Markup):
         dispatcher.utter_message(
-            text=role_topic_answer(kb, role_id, topic), buttons=buttons.role_followups(kb, role_id, topic)
+            text=role_topic_answer(kb, role_id, topic, markup), buttons=buttons.role_followups(kb, role_id, topic)
         )
         listed = [item.role for item in kb.role(role_id).related] if topic == "related" else []
         return after_role_answer(context, role_id, topic, listed)
 
     @staticmethod
-    def _answer_two(dispatcher, kb: KnowledgeBase, context: DialogueContext, first: str, second: str, topic: str):
+    def _answer_two(
+        dispatcher, kb: KnowledgeBase, context: DialogueContext, first: str, second: str, topic: str, markup: Markup
+    ):
         dispatcher.utter_message(
-            text=compare_roles(kb, first, second, topic),
+            text=compare_roles(kb, first, second, topic, markup),
             buttons=buttons.comparison_followups(kb, first, second, topic),
         )
         listed = []

@@ -1,7 +1,7 @@
 """Answers about one role and one topic, written from the knowledge base (pure functions)."""
 from typing import Callable, Dict
 
-from actions.formatting import bullets, credit, growth_line, salary_line, title
+from actions.formatting import PLAIN, Markup, bullets, credit, growth_line, salary_line, title
 from actions.kb import KnowledgeBase
 
 TOPICS = ("overview", "duties", "salary", "education", "growth", "skills", "related")
@@ -17,56 +17,56 @@ TOPIC_LABELS = {
 }
 
 
-def salary_answer(kb: KnowledgeBase, role_id: str) -> str:
+def salary_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
     role = kb.role(role_id)
     salary = role.salary
     lines = []
     if salary.article:
-        lines.append(salary_line(kb, "Median salary", salary.article))
+        lines.append(salary_line(kb, "Median salary", salary.article, markup))
     if salary.bls_same_year:
-        lines.append(salary_line(kb, "BLS's own median for the same year", salary.bls_same_year))
+        lines.append(salary_line(kb, "BLS's own median for the same year", salary.bls_same_year, markup))
     if salary.newer:
         label = "Newer BLS median" if salary.article else "Median salary"
-        lines.append(salary_line(kb, label, salary.newer))
+        lines.append(salary_line(kb, label, salary.newer, markup))
     if not salary.article:
         lines.append(f"The source article gives no salary for the {role.name}.")
-    return f"{title(role.name)}, salary:\n{bullets(lines)}"
+    return f"{markup.heading(title(role.name) + ', salary')}:\n{bullets(lines)}"
 
 
-def growth_answer(kb: KnowledgeBase, role_id: str) -> str:
+def growth_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
     role = kb.role(role_id)
     growth = role.growth
     lines = []
     if growth.article:
-        lines.append(growth_line(kb, "Projected job growth", growth.article))
+        lines.append(growth_line(kb, "Projected job growth", growth.article, markup))
     if growth.newer:
         label = "Newer projection" if growth.article else "Projected job growth"
-        lines.append(growth_line(kb, label, growth.newer))
+        lines.append(growth_line(kb, label, growth.newer, markup))
     if not growth.article:
         lines.append(f"The source article gives no growth figure for the {role.name}.")
-    return f"{title(role.name)}, job growth:\n{bullets(lines)}"
+    return f"{markup.heading(title(role.name) + ', job growth')}:\n{bullets(lines)}"
 
 
-def education_answer(kb: KnowledgeBase, role_id: str) -> str:
+def education_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
     role = kb.role(role_id)
     education = role.education
     lines = [f"Typical requirement: {education.minimum}.", *education.details]
     if education.newer:
-        lines.append(f"Newer figures ({education.newer.year}): {education.newer.summary} ({credit(kb, education.newer.source)})")
-    return f"{title(role.name)}, education:\n{bullets(lines)}"
+        lines.append(f"Newer figures ({education.newer.year}): {education.newer.summary} ({credit(kb, education.newer.source, markup)})")
+    return f"{markup.heading(title(role.name) + ', education')}:\n{bullets(lines)}"
 
 
-def duties_answer(kb: KnowledgeBase, role_id: str) -> str:
+def duties_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
     role = kb.role(role_id)
-    return f"Duties of the {role.name}:\n{bullets(role.duties)}"
+    return f"{markup.heading('Duties of the ' + role.name)}:\n{bullets(role.duties)}"
 
 
-def skills_answer(kb: KnowledgeBase, role_id: str) -> str:
+def skills_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
     role = kb.role(role_id)
-    return f"Skills and qualities for the {role.name}:\n{bullets(role.skills)}"
+    return f"{markup.heading('Skills and qualities for the ' + role.name)}:\n{bullets(role.skills)}"
 
 
-def related_answer(kb: KnowledgeBase, role_id: str) -> str:
+def related_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
     role = kb.role(role_id)
     if not role.related:
         return f"I have no related careers listed for the {role.name}."
@@ -74,17 +74,17 @@ def related_answer(kb: KnowledgeBase, role_id: str) -> str:
     return f"If the {role.name} career interests you, you might also consider:\n{bullets(lines)}"
 
 
-def overview_answer(kb: KnowledgeBase, role_id: str) -> str:
+def overview_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
     role = kb.role(role_id)
     facts = [f"Education: {role.education.minimum}."]
     figure = role.salary.article or role.salary.newer
-    facts.append(salary_line(kb, "Median salary", figure))
+    facts.append(salary_line(kb, "Median salary", figure, markup))
     growth = role.growth.article or role.growth.newer
-    facts.append(growth_line(kb, "Job growth", growth))
-    return f"{title(role.name)}: {role.summary}\n{bullets(facts)}"
+    facts.append(growth_line(kb, "Job growth", growth, markup))
+    return f"{markup.heading(title(role.name))}: {role.summary}\n{bullets(facts)}"
 
 
-RENDERERS: Dict[str, Callable[[KnowledgeBase, str], str]] = {
+RENDERERS: Dict[str, Callable[[KnowledgeBase, str, Markup], str]] = {
     "overview": overview_answer,
     "duties": duties_answer,
     "salary": salary_answer,
@@ -95,5 +95,5 @@ RENDERERS: Dict[str, Callable[[KnowledgeBase, str], str]] = {
 }
 
 
-def role_topic_answer(kb: KnowledgeBase, role_id: str, topic: str) -> str:
-    return RENDERERS[topic](kb, role_id)
+def role_topic_answer(kb: KnowledgeBase, role_id: str, topic: str, markup: Markup = PLAIN) -> str:
+    return RENDERERS[topic](kb, role_id, markup)

@@ -1,7 +1,20 @@
 """What the assistant covers, said from the knowledge base so a new role shows up by itself."""
+import re
 from typing import List
 
 from actions.kb import KnowledgeBase
+
+# What a quoted title may keep: the web chat renders Markdown, so no brackets, parentheses,
+# asterisks or angle brackets from the user's text reach it.
+NOT_TITLE_CHARACTERS = re.compile(r"[^\w\s'.&-]")
+QUOTED_TITLE_LENGTH = 40
+
+
+def quoted_title(name: str) -> str:
+    """A title the user wrote, fit to be quoted back: letters and plain punctuation, shortened."""
+    words = NOT_TITLE_CHARACTERS.sub(" ", name).split()
+    text = " ".join(words)
+    return f'"{text[:QUOTED_TITLE_LENGTH]}"' if text else "that role"
 
 
 def covered_roles(kb: KnowledgeBase) -> str:
@@ -10,7 +23,7 @@ def covered_roles(kb: KnowledgeBase) -> str:
 
 
 def unknown_roles_text(kb: KnowledgeBase, names: List[str]) -> str:
-    asked = " or ".join(f'"{name}"' for name in names[:2])
+    asked = " or ".join(quoted_title(name) for name in names[:2])
     return (
         f"Sorry, I have no information about {asked}, so I won't guess any figures. "
         f"I can tell you about the {covered_roles(kb)}: what they do, what they earn, "

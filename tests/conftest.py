@@ -9,11 +9,32 @@ from rasa_sdk.executor import CollectingDispatcher
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
 from actions.kb import KnowledgeBase, get_knowledge_base  # noqa: E402
+from tests.servers import action_server, free_port, rasa_server, write_endpoints  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
     return get_knowledge_base()
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory):
+    """The trained model in a running Rasa server (REST and web chat) and a running action server.
+
+    Started once for the session; a test that stops the action server starts it again.
+    """
+    logs = tmp_path_factory.mktemp("logs")
+    action_port, rasa_port = free_port(), free_port()
+    actions = action_server(action_port, logs).start()
+    rasa = None
+    try:
+        rasa = rasa_server(rasa_port, write_endpoints(logs, action_port), logs).start()
+        base = f"http://127.0.0.1:{rasa_port}"
+        yield {"base": base, "webhook": f"{base}/webhooks/rest/webhook", "page": f"{base}/chat/", "actions": actions}
+    finally:
+        if rasa:
+            rasa.stop()
+        actions.stop()
 
 
 @pytest.fixture
@@ -34,6 +55,7 @@ def make_tracker():
         entities: Optional[List[Dict[str, Any]]] = None,
         text: str = "",
         slots: Optional[Dict[str, Any]] = None,
+        input_channel: str = "rest",
     ) -> Tracker:
         latest_message = {
             "intent": {"name": intent, "confidence": 0.99},
@@ -44,7 +66,7 @@ def make_tracker():
             sender_id="test-user",
             slots=slots or {},
             latest_message=latest_message,
-            events=[{"event": "user", "text": text, "parse_data": latest_message}],
+            events=[{"event": "user", "text": text, "parse_data": latest_message, "input_channel": input_channel}],
             paused=False,
             followup_action=None,
             active_loop={},

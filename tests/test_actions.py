@@ -248,3 +248,17 @@ def test_a_fragment_naming_a_topic_continues_with_the_role_in_context(dispatcher
     events, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
     assert message["text"].startswith("HR generalist, education:")
     assert slot_values(events)["topic"] == "education"
+
+
+def test_web_chat_answers_use_markdown_and_others_plain_text(dispatcher, make_tracker):
+    events = ActionCompareRoles().run(
+        dispatcher, make_tracker("compare_roles", text="which pays more?", input_channel="webchat"), {}
+    )
+    web = dispatcher.messages[-1]["text"]
+    assert web.startswith("**HR executive vs HR generalist, salary**:\n")
+    assert "\n\n|  | HR executive | HR generalist |\n| --- | --- | --- |\n" in web
+    assert "[the BLS Occupational Outlook Handbook, Human Resources Managers](https://www.bls.gov/" in web
+    ActionCompareRoles().run(dispatcher, make_tracker("compare_roles", text="which pays more?"), {})
+    plain = dispatcher.messages[-1]["text"]
+    assert "**" not in plain and "|" not in plain and "](" not in plain
+    assert events and plain.startswith("HR executive vs HR generalist, salary:\n")

@@ -1,9 +1,11 @@
-"""The reply guarantee of channels/reliable.py, on Rasa's own collecting output channel."""
+"""The channels: the reply guarantee on Rasa's own collecting output channel, and the web
+chat channel's settings (its page and socket are tested in a browser, tests/test_web_chat.py)."""
 import asyncio
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from channels.reliable import UNAVAILABLE_TEXT, with_reply_guarantee
+from channels.webchat import PAGE_DIR, PAGE_FILES, WebChatInput
 
 
 def handle(on_new_message, text="hello"):
@@ -24,3 +26,15 @@ def test_replies_pass_through_untouched():
         await message.output_channel.send_response(message.sender_id, {"text": "Hi!"})
 
     assert handle(answering) == [{"recipient_id": "someone", "text": "Hi!"}]
+
+
+def test_web_chat_socket_accepts_only_its_own_origin_unless_told_otherwise():
+    channel = WebChatInput.from_credentials({"session_persistence": True})
+    assert channel.session_persistence is True and channel.url_prefix() == "/chat"
+    assert channel._socket_origins() is None  # engine.io's same-origin check
+    other = WebChatInput.from_credentials({"allowed_origins": ["https://careers.example"]})
+    assert other._socket_origins() == ["https://careers.example"]
+
+
+def test_web_chat_serves_only_the_page_files_that_exist():
+    assert all((PAGE_DIR / file_name).is_file() for file_name, _ in PAGE_FILES.values())

@@ -1,7 +1,8 @@
 """Pure helpers: reading roles, topics and education levels from a message; formatting figures."""
 import pytest
 
-from actions.formatting import aligned_table, money, percent, ratio
+from actions.formatting import MARKDOWN, PLAIN, aligned_table, markdown_table, markup_for_channel, money, percent, ratio
+from actions.scope import quoted_title
 from actions.parsing import role_mentions, topic_in_words
 from tests.conftest import role_entity
 
@@ -82,6 +83,27 @@ def test_aligned_table_pads_columns_and_marks_missing_cells():
     assert lines[1] == "--------------  --  ---"
     assert lines[2] == "Salary          $1  n/a"
     assert lines[3] == "Growth (newer)  5%  10%"
+
+
+def test_markdown_table_is_set_off_by_blank_lines_and_keeps_cells_whole():
+    table = markdown_table(["", "A"], [["Salary", "$1 | $2"], ["Growth", None]])
+    assert table == "\n|  | A |\n| --- | --- |\n| Salary | $1 / $2 |\n| Growth | n/a |\n"
+
+
+def test_markup_is_markdown_only_for_the_web_chat():
+    assert markup_for_channel("webchat") is MARKDOWN
+    assert markup_for_channel("rest") is PLAIN and markup_for_channel("cmdline") is PLAIN and markup_for_channel(None) is PLAIN
+    assert MARKDOWN.heading("HR executive") == "**HR executive**" and PLAIN.heading("HR executive") == "HR executive"
+    assert MARKDOWN.link("BLS", "https://www.bls.gov/") == "[BLS](https://www.bls.gov/)"
+    assert MARKDOWN.link("the article", None) == "the article" and PLAIN.link("BLS", "https://www.bls.gov/") == "BLS"
+
+
+def test_a_title_quoted_back_carries_no_markup():
+    assert quoted_title("astronaut") == '"astronaut"'
+    assert quoted_title("[click](javascript:alert(1))") == '"click javascript alert 1"'
+    assert quoted_title("<img src=x onerror=alert(1)>") == '"img src x onerror alert 1"'
+    assert quoted_title("x" * 100) == '"' + "x" * 40 + '"'
+    assert quoted_title("**") == "that role"
 
 
 def test_titles_the_nlu_cut_short_or_missed_are_read_from_the_text(kb):

@@ -4,24 +4,7 @@ import uuid
 import pytest
 import requests
 
-from tests.servers import action_server, free_port, rasa_server, write_endpoints
-
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory):
-    logs = tmp_path_factory.mktemp("logs")
-    action_port, rasa_port = free_port(), free_port()
-    actions = action_server(action_port, logs).start()
-    rasa = None
-    try:
-        rasa = rasa_server(rasa_port, write_endpoints(logs, action_port), logs).start()
-        yield {"webhook": f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook", "actions": actions}
-    finally:
-        if rasa:
-            rasa.stop()
-        actions.stop()
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,165 @@
+"""The web chat: a page with the rasa-webchat widget, served by the Rasa server itself.
+
+One channel does both jobs, so the page and its socket share one origin and need no CORS:
+- GET /chat/ is the page (web/index.html, web/app.js, web/style.css) and /chat/webchat.js is
+  the widget's bundle, installed from the npm registry into node_modules/ by `make install`;
+- /socket.io/ is the socket the widget talks to (the events of Rasa's socketio channel).
+
+It is Rasa's socketio channel with three changes, which is why the socket handlers are
+written here rather than inherited:
+- the socket only accepts pages of its own origin (Rasa's channel accepts any origin);
+- `enter_room` is awaited where python-socketio made it a coroutine (5.10 and newer;
+  RasaHQ/rasa#13027): Rasa 3.6 does not await it, so with session persistence no reply
+  would reach the page. requirements.txt also pins a python-socketio where it is not one;
+- a message that gets no reply (the action server is down) gets one (channels/reliable.py).
+"""
+import inspect
+import logging
+import re
+import uuid
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text
+
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from socketio import AsyncServer
+
+from rasa.core.channels.channel import InputChannel, UserMessage, decode_bearer_token
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
+
+from channels.reliable import MessageHandler, with_reply_guarantee
+
+logger = logging.getLogger(__name__)
+
+PROJECT = Path(__file__).resolve().parents[1]
+PAGE_DIR = PROJECT / "web"
+WIDGET_BUNDLE = PROJECT / "node_modules" / "rasa-webchat" / "lib" / "index.js"
+PAGE_FILES = {
+    "": ("index.html", "text/html"),
+    "index.html": ("index.html", "text/html"),
+    "app.js": ("app.js", "text/javascript"),
+    "style.css": ("style.css", "text/css"),
+}
+
+# The page loads nothing from elsewhere; the widget adds its styles as <style> elements.
+PAGE_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-cache",
+}
+
+# The widget's styles import a font from Google Fonts. The page uses the system's fonts and
+# loads nothing from elsewhere (it works offline), so that import is dropped as it is served.
+REMOTE_STYLE_IMPORT = re.compile(r"@import url\(https?://[^)]*\);?")
+
+
+class WebChatInput(SocketIOInput):
+    """Serves the chat page under /chat/ and its socket under /socket.io/.
+
+    credentials.yml options are those of Rasa's socketio channel, plus `allowed_origins`:
+    origins besides the page's own that may open the socket (none by default).
+    """
+
+    allowed_origins: List[Text] = []
+
+    @classmethod
+    def name(cls) -> Text:
+        return "webchat"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        credentials = credentials or {}
+        channel = super().from_credentials(credentials)
+        channel.allowed_origins = list(credentials.get("allowed_origins") or [])
+        return channel
+
+    def url_prefix(self) -> Text:
+        # Joined to Rasa's "/webhooks/" route, an absolute path replaces it: the page is at /chat/.
+        return "/chat"
+
+    def _socket_origins(self) -> Optional[List[Text]]:
+        # None is engine.io's "same origin only", checked against the request's Host header.
+        return self.allowed_origins or None
+
+    def blueprint(self, on_new_message: MessageHandler) -> Blueprint:
+        on_new_message = with_reply_guarantee(on_new_message)
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self._socket_origins())
+        self.sio = sio
+        webchat = SocketBlueprint(sio, self.socketio_path, "webchat", __name__)
+        self._add_page_routes(webchat)
+
+        @sio.on("connect", namespace=self.namespace)
+        async def connect(sid: Text, environ: Dict, auth: Optional[Dict]) -> bool:
+            if not self.jwt_key:
+                return True
+            token = (auth or {}).get("token") if isinstance(auth, dict) else None
+            return bool(token and decode_bearer_token(token, self.jwt_key, self.jwt_algorithm))
+
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: Text, data: Any) -> None:
+            session_id = data.get("session_id") if isinstance(data, dict) else None
+            if not isinstance(session_id, str) or not session_id:
+                session_id = uuid.uuid4().hex
+            if self.session_persistence:
+                entered = sio.enter_room(sid, session_id, namespace=self.namespace)
+                if inspect.isawaitable(entered):
+                    await entered
+            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def handle_message(sid: Text, data: Any) -> None:
+            if not isinstance(data, dict) or not isinstance(data.get("message"), str):
+                logger.warning("Ignored a malformed web chat message from socket %s.", sid)
+                return
+            if self.session_persistence:
+                sender_id = data.get("session_id")
+                if not isinstance(sender_id, str) or not sender_id:
+                    logger.warning("Ignored a web chat message without a session id from socket %s.", sid)
+                    return
+            else:
+                sender_id = sid
+            metadata = data.get(self.metadata_key)
+            message = UserMessage(
+                data["message"],
+                SocketIOOutput(sio, self.bot_message_evt),
+                sender_id,
+                input_channel=self.name(),
+                metadata=metadata if isinstance(metadata, dict) else None,
+            )
+            await on_new_message(message)
+
+        return webchat
+
+    @staticmethod
+    def _add_page_routes(blueprint: Blueprint) -> None:
+        @blueprint.route("/", methods=["GET"])  # /chat
+        async def page(_: Request) -> HTTPResponse:
+            return await page_file(_, "")
+
+        @blueprint.route("/<name>", methods=["GET"])  # /chat/ (name "") and the page's files
+        async def page_file(_: Request, name: str) -> HTTPResponse:
+            if name == "webchat.js":
+                return await _widget_bundle()
+            if name not in PAGE_FILES:  # a fixed list: no path from the URL reaches the file system
+                return response.text("Not found", status=404)
+            file_name, mime_type = PAGE_FILES[name]
+            return await response.file(PAGE_DIR / file_name, headers=PAGE_HEADERS, mime_type=mime_type)
+
+
+async def _widget_bundle() -> HTTPResponse:
+    if not WIDGET_BUNDLE.is_file():
+        return response.text(f"The chat widget is not installed ({WIDGET_BUNDLE} is missing): run `make install`.", status=503)
+    source = _offline_bundle(WIDGET_BUNDLE.stat().st_mtime_ns)
+    return response.text(source, headers=PAGE_HEADERS, content_type="text/javascript; charset=utf-8")
+
+
+@lru_cache(maxsize=1)
+def _offline_bundle(modified: int) -> str:
+    """The bundle without remote style imports, read once per installed version."""
+    return REMOTE_STYLE_IMPORT.sub("", WIDGET_BUNDLE.read_text(encoding="utf-8"))
