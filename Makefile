@@ -62,9 +62,8 @@ screenshot: train browser ## Redraw docs/web-chat.png from a real conversation i
 test-unit: install ## Run only the fast tests (knowledge base and actions)
 	$(PYTHON) -m pytest -m "not slow"
 
-evaluate: train ## Conversation tests, and NLU by 5-fold cross-validation (~6 min); reports in results/
-	$(RASA) test core --stories tests/test_stories.yml --out results/stories
-	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 5 --out results/nlu
+evaluate: install ## Held-out NLU test, 5-fold cross-validation, pipelines and policies compared, conversation tests (~15 min): docs/evaluation.md
+	$(PYTHON) scripts/evaluate.py
 
 clean: ## Remove models, results and logs (keeps .venv)
 	rm -rf models results logs .rasa

@@ -1,7 +1,7 @@
 """Side-by-side comparisons of two roles, with computed differences (pure functions)."""
-from typing import Any, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Iterator, Optional, Sequence, Tuple
 
-from actions.formatting import PLAIN, Markup, bullets, money, percent, ratio, title
+from actions.formatting import PLAIN, Markup, bullets, money, percent, ratio, sources_line, title
 from actions.kb import KnowledgeBase
 from actions.kb.schema import GrowthFigure, Role, SalaryFigure
 from actions.role_answers import RENDERERS, TOPIC_LABELS
@@ -16,28 +16,27 @@ def _growth_cell(figure: Optional[GrowthFigure]) -> Optional[str]:
 
 
 def _sources_line(kb: KnowledgeBase, roles: Sequence[Role], groups: Sequence[str], markup: Markup) -> str:
-    """One line crediting every source the table quotes, in order of first use."""
-    keys: List[str] = []
-    for group_name in groups:
-        for role in roles:
-            group = getattr(role, group_name)
-            for name in ("article", "newer"):
-                figure = getattr(group, name, None)
-                if figure is not None and figure.source not in keys:
-                    keys.append(figure.source)
-    parts = []
-    for key in keys:
-        source = kb.source(key)
-        name = markup.link(source.name, source.url)
-        parts.append(f"{name}, credited to {source.credit}" if source.credit else name)
-    return "Sources: " + "; ".join(parts) + "." if parts else ""
+    """One line crediting every source the table quotes."""
+    keys = [
+        figure.source
+        for group_name in groups
+        for role in roles
+        for name in ("article", "newer")
+        for figure in [_figure(role, group_name, name)]
+        if figure is not None
+    ]
+    return sources_line(kb, keys, markup)
+
+
+def _figure(role: Role, group_name: str, name: str) -> Any:
+    """One figure of a role ("salary", "newer"), or None where the role has no such figure."""
+    return getattr(getattr(role, group_name), name, None)
 
 
 def _figure_pairs(first: Role, second: Role, group_name: str) -> Iterator[Tuple[str, Any, Any]]:
     """("article" | "newer", first's figure, second's figure) for each kind both roles have."""
     for name in ("article", "newer"):
-        a = getattr(getattr(first, group_name), name, None)
-        b = getattr(getattr(second, group_name), name, None)
+        a, b = _figure(first, group_name, name), _figure(second, group_name, name)
         if a is not None and b is not None:
             yield name, a, b
 
@@ -89,8 +88,8 @@ def _figures_table(first: Role, second: Role, topics: Sequence[str], markup: Mar
         rows.append(["Median salary (article)", _salary_cell(first.salary.article), _salary_cell(second.salary.article)])
         rows.append(["Median salary (newer BLS)", _salary_cell(first.salary.newer), _salary_cell(second.salary.newer)])
     if "growth" in topics:
-        rows.append(["Job growth (article)", _growth_cell(first.growth.article), _growth_cell(second.growth.article)])
-        rows.append(["Job growth (newer)", _growth_cell(first.growth.newer), _growth_cell(second.growth.newer)])
+        for name, label in (("article", "Job growth (article)"), ("newer", "Job growth (newer)")):
+            rows.append([label, _growth_cell(_figure(first, "growth", name)), _growth_cell(_figure(second, "growth", name))])
     rows = [row for row in rows if row[1] or row[2]]
     return markup.table(["", title(first.name), title(second.name)], rows)
 

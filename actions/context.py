@@ -91,3 +91,15 @@ def after_two_role_answer(
 def after_other_answer() -> List[Dict[str, Any]]:
     """Answers that are not about a role end the "that one" reference to a listed career."""
     return [SlotSet(LISTED_ROLES, None)]
+
+
+def after_list_answer(context: DialogueContext, listed: List[str], topic: str) -> List[Dict[str, Any]]:
+    """After an answer listing roles: "that one" means a listed role; the focus is a sole one."""
+    sole = listed[0] if len(listed) == 1 else None
+    return [
+        SlotSet(ROLE, sole),
+        SlotSet(TOPIC, topic),
+        SlotSet(COMPARED_ROLES, None),
+        SlotSet(LISTED_ROLES, listed or None),
+        SlotSet(DISCUSSED_ROLES, _discussed(context, sole) if sole else context.discussed_roles or None),
+    ]

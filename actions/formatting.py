@@ -85,6 +85,16 @@ def credit(kb: KnowledgeBase, source_key: str, markup: Markup = PLAIN) -> str:
     return f"source: {name}"
 
 
+def sources_line(kb: KnowledgeBase, source_keys: Sequence[str], markup: Markup = PLAIN) -> str:
+    """'Sources: A, credited to B; C.' naming each source once, in order of first use."""
+    parts = []
+    for key in dict.fromkeys(source_keys):
+        source = kb.source(key)
+        name = markup.link(source.name, source.url)
+        parts.append(f"{name}, credited to {source.credit}" if source.credit else name)
+    return "Sources: " + "; ".join(parts) + "." if parts else ""
+
+
 def salary_line(kb: KnowledgeBase, label: str, figure: SalaryFigure, markup: Markup = PLAIN) -> str:
     return (
         f"{label} ({figure.year}): {money(figure.value)} for {figure.occupation}, "

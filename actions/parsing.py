@@ -93,3 +93,65 @@ def entity_value(entities: Iterable[Dict[str, Any]], name: str) -> Optional[str]
         if entity.get("entity") == name and isinstance(entity.get("value"), str):
             return entity["value"]
     return None
+
+
+@dataclass(frozen=True)
+class SalaryThreshold:
+    """'over $100k' -> above=True, amount=100000."""
+
+    above: bool
+    amount: int
+
+
+BELOW_WORDS = r"under|below|less than|lower than|at most|up to|no more than|cheaper than|<"
+AMOUNT_PATTERN = re.compile(
+    r"\$?\s*(?P<number>\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)\s*(?P<unit>k\b|thousand|grand|000\b)?"
+)
+SIX_FIGURES = re.compile(r"six[- ]figures?|6[- ]figures?")
+
+
+def salary_threshold(text: Optional[str]) -> Optional[SalaryThreshold]:
+    """The pay limit in "which jobs pay over $100k?" ('six figures' too); None without a number.
+
+    A bare number under 1,000 is read in thousands ("over 90" means $90,000), since no
+    annual salary is that small.
+    """
+    lowered = (text or "").lower()
+    if SIX_FIGURES.search(lowered):
+        return SalaryThreshold(above=not re.search(BELOW_WORDS, lowered), amount=100_000)
+    match = AMOUNT_PATTERN.search(lowered)
+    if not match:
+        return None
+    number = float(re.sub(r"[,.](?=\d{3}\b)", "", match.group("number")))
+    if match.group("unit") in ("k", "thousand", "grand") or number < 1000:
+        number *= 1000
+    below = re.search(rf"(?:{BELOW_WORDS})\s*\$?\s*$", lowered[: match.start("number")])
+    return SalaryThreshold(above=not below, amount=int(number))
+
+
+# Degree words mapped to BLS's entry-education categories: "no degree" first, then the most
+# advanced first, so that "a law degree" is not read as any degree.
+DEGREE_PATTERNS = [
+    ("High school diploma or equivalent", r"no degree|without a degree|high school|\bged\b|diploma"),
+    ("Doctoral or professional degree", r"law degree|law school|\bj\.?d\b|doctor|ph\.?d|professional degree"),
+    ("Master's degree", r"master|\bmba\b|\bmsc?\b|\bma\b|graduate degree|postgrad"),
+    ("Associate's degree", r"associate"),
+    ("Bachelor's degree", r"bachelor|\bbsc\b|\bbs\b|\bba\b|undergrad|four[- ]year degree|college degree|university degree|\bdegree\b"),
+]
+
+
+def degree_in_text(text: Optional[str]) -> Optional[str]:
+    """The BLS entry-education category a message names ("only a bachelor's" -> "Bachelor's degree")."""
+    lowered = (text or "").lower()
+    for level, pattern in DEGREE_PATTERNS:
+        if re.search(pattern, lowered):
+            return level
+    return None
+
+
+LOWEST_WORDS = re.compile(r"least|lowest|slowest|worst|smallest|bottom|fewest|shrink")
+
+
+def wants_lowest(text: Optional[str]) -> bool:
+    """'which pays the least?' asks for the bottom of a ranking; 'which grows fastest?' for the top."""
+    return bool(LOWEST_WORDS.search((text or "").lower()))

@@ -36,6 +36,8 @@ def salary_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> st
 def growth_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
     role = kb.role(role_id)
     growth = role.growth
+    if growth is None:
+        return f"I have no job growth projection for the {role.name} in my sources."
     lines = []
     if growth.article:
         lines.append(growth_line(kb, "Projected job growth", growth.article, markup))
@@ -53,6 +55,9 @@ def education_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) ->
     lines = [f"Typical requirement: {education.minimum}.", *education.details]
     if education.newer:
         lines.append(f"Newer figures ({education.newer.year}): {education.newer.summary} ({credit(kb, education.newer.source, markup)})")
+    if education.experience:
+        experience = education.experience
+        lines.append(f"Work experience ({experience.year}): {experience.summary} ({credit(kb, experience.source, markup)}).")
     return f"{markup.heading(title(role.name) + ', education')}:\n{bullets(lines)}"
 
 
@@ -79,8 +84,8 @@ def overview_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> 
     facts = [f"Education: {role.education.minimum}."]
     figure = role.salary.article or role.salary.newer
     facts.append(salary_line(kb, "Median salary", figure, markup))
-    growth = role.growth.article or role.growth.newer
-    facts.append(growth_line(kb, "Job growth", growth, markup))
+    if role.growth:
+        facts.append(growth_line(kb, "Job growth", role.growth.article or role.growth.newer, markup))
     return f"{markup.heading(title(role.name))}: {role.summary}\n{bullets(facts)}"
 
 

@@ -5,6 +5,7 @@ from actions.comparison_actions import ActionAnswerSharedTopic, ActionCompareRol
 from actions.guidance_actions import ActionEducationGuidance
 from actions.help_actions import ActionShowHelp
 from actions.role_actions import ActionAnswerRoleTopic
+from actions.scope import covered_roles
 from tests.conftest import role_entity, slot_values
 
 
@@ -63,14 +64,16 @@ def test_after_a_comparison_a_topic_question_answers_for_both(dispatcher, make_t
     assert "master's degree" in message["text"]
 
 
-def test_related_careers_then_that_one(dispatcher, make_tracker):
+def test_related_careers_then_that_one(dispatcher, make_tracker, kb):
     tracker = make_tracker("ask_related_careers", [role_entity("hr_executive")], "related careers for HR executives")
     events, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
     assert "Labor lawyer: it focuses on the legal relationship between employers and employees." in message["text"]
     slots = slot_values(events)
-    assert slots["listed_roles"] == ["labor_lawyer"]
+    assert slots["listed_roles"] == [item.role for item in kb.role("hr_executive").related]
+    assert slots["listed_roles"][0] == "labor_lawyer"  # the article's related career comes first
 
-    follow_up = make_tracker("ask_overview", text="tell me more about that one", slots=slots)
+    # The campus recruiter's only related career is the generalist; the lawyer's is the executive.
+    follow_up = make_tracker("ask_overview", text="tell me more about that one", slots={**slots, "listed_roles": ["labor_lawyer"]})
     dispatcher.messages.clear()
     events, message = run(ActionAnswerRoleTopic(), dispatcher, follow_up)
     assert message["text"].startswith("Labor lawyer: A labor lawyer focuses on the legal relationship")
@@ -88,13 +91,13 @@ def test_that_one_among_several_asks_which(dispatcher, make_tracker):
 
 
 @pytest.mark.parametrize("action_class, intent", [(ActionAnswerRoleTopic, "ask_salary"), (ActionCompareRoles, "compare_roles")])
-def test_unknown_role_gets_no_figure(dispatcher, make_tracker, action_class, intent):
+def test_unknown_role_gets_no_figure(dispatcher, make_tracker, kb, action_class, intent):
     tracker = make_tracker(intent, [role_entity("astronaut")], "how much does an astronaut make?",
                            slots={"role": "hr_executive"})
     events, message = run(action_class(), dispatcher, tracker)
     assert 'no information about "astronaut"' in message["text"]
     assert "$" not in message["text"]
-    assert "HR executive, HR generalist, labor lawyer and campus recruiter" in message["text"]
+    assert covered_roles(kb) in message["text"] and "training and development specialist" in message["text"]
     assert message["buttons"]
     assert events == []  # the earlier context stays
 
@@ -190,9 +193,9 @@ def test_education_guidance_for_each_level(dispatcher, make_tracker, level, advi
     assert "Organizational Behavior" in message["text"]
 
 
-def test_help_lists_the_roles_of_the_knowledge_base(dispatcher, make_tracker):
+def test_help_lists_the_roles_of_the_knowledge_base(dispatcher, make_tracker, kb):
     _, message = run(ActionShowHelp(), dispatcher, make_tracker("help", text="help"))
-    assert "HR executive, HR generalist, labor lawyer and campus recruiter" in message["text"]
+    assert covered_roles(kb) in message["text"] and "training and development specialist" in message["text"]
     assert len(message["buttons"]) == 4
 
 

@@ -129,7 +129,7 @@ def test_action_server_refuses_to_start_on_a_broken_file(tmp_path, raw_kb):
 def test_the_project_file_is_found_from_any_working_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("HR_CAREERS_KB", raising=False)
-    assert set(load_knowledge_base().roles) == {"hr_executive", "hr_generalist", "labor_lawyer", "campus_recruiter"}
+    assert {"hr_executive", "hr_generalist", "labor_lawyer", "campus_recruiter"} <= set(load_knowledge_base().roles)
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ SINGLE_TURNS = [
     ("hello there", "guide to HR careers"),
     ("bye for now", "Goodbye"),
     ("thanks a lot", "You're welcome"),
-    ("what can you do?", "I know about the HR executive, HR generalist, labor lawyer and campus recruiter"),
+    ("what can you do?", "I know about the HR executive, HR generalist, labor lawyer, campus recruiter, labor relations specialist"),
     ("what's the weather like in Paris?", "I only know about HR careers"),
     ("what is an HR generalist?", "HR generalist: An HR generalist handles a wide variety of administrative tasks"),
     ("what are the duties of an HR executive?", "Duties of the HR executive:"),
@@ -51,6 +51,13 @@ SINGLE_TURNS = [
     ("i'm still in high school", "Earn your diploma or GED"),
     ("what should I do given my education level?", "What is your highest level of education?"),
     ("how much does an astronaut make?", 'no information about "astronaut"'),
+    ("list the roles you know", "I know 8 HR careers:"),
+    ("which HR jobs pay over $100k?", "Roles with a median pay over $100,000"),
+    ("which roles need only a bachelor's degree?", "Bachelor's degree as the typical entry education"),
+    ("which grows fastest?", "Fastest growing: the HR generalist, 8% (2023-2033)."),
+    ("how much does a compensation and benefits manager make?", "$140,360 for compensation and benefits managers"),
+    ("what do training and development specialists do?", "Duties of the training and development specialist:"),
+    ("what education does a labour relations specialist need?", "less than 5 years in a related occupation"),
 ]
 
 
@@ -78,6 +85,22 @@ def test_follow_up_related_career_then_that_one(chat):
     reply = chat.say("tell me more about that one")
     assert reply.startswith("Labor lawyer: A labor lawyer focuses on the legal relationship")
     assert "$145,760 for lawyers" in chat.say("what do they earn?")
+
+
+def test_correction_re_answers_the_last_question_for_the_new_role(chat):
+    assert "HR executive, salary:" in chat.say("how much does an HR executive make?")
+    reply = chat.say("no, I meant the training and development manager")
+    assert "Training and development manager, salary:" in reply and "$127,090" in reply
+
+
+def test_two_roles_without_a_topic_are_compared(chat):
+    reply = chat.say("L&D manager vs comp and ben manager")
+    assert "Training and development manager vs compensation and benefits manager" in reply
+
+
+def test_a_listed_role_is_that_one(chat):
+    assert "Best paid: the labor lawyer" in chat.say("what's the highest paying HR job?")
+    assert "Labor lawyer, education:" in chat.say("what education do they need?")
 
 
 def test_follow_up_education_after_a_comparison_answers_for_both(chat):

@@ -71,8 +71,10 @@ class KnowledgeBase:
         if phrase.endswith("s") and phrase[:-1] in self.alias_index:
             return self.alias_index[phrase[:-1]]
         # A typo of a known alias ("HR genralist"); the cutoff keeps other jobs unknown.
-        close = difflib.get_close_matches(phrase, self.alias_index, n=1, cutoff=0.85)
-        return self.alias_index[close[0]] if close else None
+        for candidate in difflib.get_close_matches(phrase, self.alias_index, n=3, cutoff=0.85):
+            if _each_word_alike(phrase, candidate):
+                return self.alias_index[candidate]
+        return None
 
     def aliases_in_text(self, text: Optional[str]) -> List[Tuple[str, str]]:
         """(alias, role id) for each known alias the text spells out, in order of appearance;
@@ -185,8 +187,19 @@ def _figures(role: Role) -> Iterable[Tuple[str, Any]]:
             figure = getattr(group, name, None)
             if figure is not None:
                 yield f"{group_name}.{name}", figure
-    if role.education.newer is not None:
-        yield "education.newer", role.education.newer
+    for name in ("newer", "experience"):
+        fact = getattr(role.education, name)
+        if fact is not None:
+            yield f"education.{name}", fact
+
+
+def _each_word_alike(typed: str, alias: str) -> bool:
+    """Word by word, a typo and its alias are close: "IT manager" shares "manager" with
+    "T&D manager" but is another job, while "HR generalst" is a typo of "HR generalist"."""
+    typed_words, alias_words = typed.split(), alias.split()
+    return len(typed_words) == len(alias_words) and all(
+        difflib.SequenceMatcher(None, a, b).ratio() >= 0.75 for a, b in zip(typed_words, alias_words)
+    )
 
 
 def load_knowledge_base(path: Optional[Path] = None) -> KnowledgeBase:

@@ -5,6 +5,8 @@ as a number must fail at start-up, not render oddly in an answer later.
 """
 from typing import Dict, List, Optional, Union
 
+from typing_extensions import Literal
+
 from pydantic import BaseModel, StrictInt, conlist, constr, root_validator
 
 RoleId = constr(strict=True, regex=r"^[a-z][a-z0-9_]*$")
@@ -64,16 +66,34 @@ class Growth(FigureGroup):
     newer: Optional[GrowthFigure] = None
 
 
-class NewerEducation(StrictModel):
+# BLS's categories of typical entry-level education, from least to most. A role's
+# education.minimum is one of them, so roles can be filtered and ordered by it.
+ENTRY_EDUCATION_LEVELS = (
+    "No formal educational credential",
+    "High school diploma or equivalent",
+    "Postsecondary nondegree award",
+    "Some college, no degree",
+    "Associate's degree",
+    "Bachelor's degree",
+    "Master's degree",
+    "Doctoral or professional degree",
+)
+EntryEducation = Literal[ENTRY_EDUCATION_LEVELS]  # type: ignore[valid-type]
+
+
+class SourcedFact(StrictModel):
+    """A fact in words, with the year (or edition) and the source it comes from."""
+
     summary: NonEmptyText
     year: NonEmptyText
     source: RoleId
 
 
 class Education(StrictModel):
-    minimum: NonEmptyText
+    minimum: EntryEducation
     details: conlist(NonEmptyText, min_items=1)
-    newer: Optional[NewerEducation] = None
+    newer: Optional[SourcedFact] = None
+    experience: Optional[SourcedFact] = None
 
 
 class RelatedCareer(StrictModel):
@@ -90,7 +110,7 @@ class Role(StrictModel):
     education: Education
     skills: conlist(NonEmptyText, min_items=1)
     salary: Salary
-    growth: Growth
+    growth: Optional[Growth] = None  # some occupations have no projection in our sources
     related: List[RelatedCareer] = []
 
 
