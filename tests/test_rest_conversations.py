@@ -81,10 +81,16 @@ def test_follow_up_salary_then_the_other_role_then_who_earns_more(chat):
 
 
 def test_follow_up_related_career_then_that_one(chat):
-    assert "Labor lawyer" in chat.say("what careers are related to being an HR executive?")
+    assert "HR executive" in chat.say("what careers are related to being a labor lawyer?")
     reply = chat.say("tell me more about that one")
-    assert reply.startswith("Labor lawyer: A labor lawyer focuses on the legal relationship")
-    assert "$145,760 for lawyers" in chat.say("what do they earn?")
+    assert reply.startswith("HR executive: An HR executive runs the whole human resources department")
+    assert "$129,993 for HR executives" in chat.say("what do they earn?")
+
+
+def test_that_one_among_several_related_careers_asks_which(chat):
+    assert "Labor lawyer" in chat.say("what careers are related to being an HR executive?")
+    assert chat.say("tell me more about that one") == "Which one would you like to hear more about?"
+    assert [button["title"] for button in chat.buttons][0] == "Labor lawyer"
 
 
 def test_correction_re_answers_the_last_question_for_the_new_role(chat):

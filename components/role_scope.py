@@ -1,0 +1,113 @@
+"""Tells questions about one role from questions across all roles, by the roles named.
+
+"Do labor lawyers make over 100k?" asks about one role; "which jobs pay over 100k?"
+about all of them. The words are nearly the same: what differs is whether the message
+names a known role, which the entity extractor has just found. DIET, without its
+transformer, sees words and not that combination, so this component settles the pairs
+of intents that differ only in scope, after the entities are extracted and mapped to
+role ids:
+
+- across-roles intent (salary filter, education filter), but a known role is named:
+  the one-role intent (ask_salary, ask_education);
+- ask_salary with a pay amount, words for several jobs ("roles", "jobs", "anything")
+  and no role named: ask_roles_by_salary;
+- a bare mention of two or more known roles with no topic (inform_role, ask_overview):
+  compare_roles, as "X and Y?" or "X vs Y" asks to compare them.
+
+The known role ids are the targets of the `role` entity's synonyms in the training
+data, which scripts/kb_sync.py generates from the knowledge base; they are stored with
+the model, so the Rasa server never reads the knowledge base itself.
+"""
+import json
+import re
+from typing import Any, Dict, List, Optional, Set, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, ENTITY_ATTRIBUTE_TYPE, ENTITY_ATTRIBUTE_VALUE, INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+ROLE_ENTITY = "role"
+PAY_AMOUNT = re.compile(r"[$£]\s?\d|\b\d+(\.\d+)?\s?(k|grand|thousand)\b|\b\d{2,3}[,.]?\d{3}\b|six[- ]figure", re.I)
+SEVERAL_JOBS = re.compile(r"\b(roles|jobs|careers|positions|occupations|anything|any)\b", re.I)
+TOPIC_WORDS = re.compile(
+    r"earn|pay|paid|salar|money|wage|grow|outlook|demand|future|educat|degree|study|skill|dut|task|"
+    r"responsib|common|similar|differ|alike|related",
+    re.I,
+)
+ONE_ROLE_INTENTS = {"ask_roles_by_salary": "ask_salary", "ask_roles_by_education": "ask_education"}
+BARE_MENTION_INTENTS = {"inform_role", "ask_overview"}
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class RoleScopeResolver(GraphComponent):
+    """Corrects one-role vs all-roles intents from the known roles a message names."""
+
+    FILE_NAME = "role_ids.json"
+
+    def __init__(self, model_storage: ModelStorage, resource: Resource, role_ids: Set[str]) -> None:
+        self._model_storage, self._resource, self.role_ids = model_storage, resource, role_ids
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "RoleScopeResolver":
+        return cls(model_storage, resource, set())
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "RoleScopeResolver":
+        with model_storage.read_from(resource) as directory:
+            role_ids = set(json.loads((directory / cls.FILE_NAME).read_text(encoding="utf-8")))
+        return cls(model_storage, resource, role_ids)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        role_texts = {
+            entity[ENTITY_ATTRIBUTE_VALUE].lower()
+            for example in training_data.entity_examples
+            for entity in example.get(ENTITIES, [])
+            if entity.get(ENTITY_ATTRIBUTE_TYPE) == ROLE_ENTITY and isinstance(entity.get(ENTITY_ATTRIBUTE_VALUE), str)
+        }
+        self.role_ids = {target for alias, target in training_data.entity_synonyms.items() if alias.lower() in role_texts}
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / self.FILE_NAME).write_text(json.dumps(sorted(self.role_ids)), encoding="utf-8")
+        return self._resource
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = (message.get(INTENT) or {}).get("name")
+            corrected = self.resolve(intent, self._known_roles(message), message.get(TEXT) or "")
+            if corrected and corrected != intent:
+                self._set_intent(message, corrected)
+        return messages
+
+    def _known_roles(self, message: Message) -> Set[str]:
+        return {
+            entity.get(ENTITY_ATTRIBUTE_VALUE) for entity in message.get(ENTITIES, [])
+            if entity.get(ENTITY_ATTRIBUTE_TYPE) == ROLE_ENTITY and entity.get(ENTITY_ATTRIBUTE_VALUE) in self.role_ids
+        }
+
+    @staticmethod
+    def resolve(intent: Optional[str], known_roles: Set[str], text: str) -> Optional[str]:
+        """The intent the message should have, given the known roles it names (pure)."""
+        if intent in ONE_ROLE_INTENTS and known_roles:
+            return ONE_ROLE_INTENTS[intent]
+        if intent == "ask_salary" and not known_roles and PAY_AMOUNT.search(text) and SEVERAL_JOBS.search(text):
+            return "ask_roles_by_salary"
+        if intent in BARE_MENTION_INTENTS and len(known_roles) >= 2 and not TOPIC_WORDS.search(text):
+            return "compare_roles"
+        return intent
+
+    @staticmethod
+    def _set_intent(message: Message, name: str) -> None:
+        """Moves `name` to the top of the ranking with the top confidence."""
+        top = message.get(INTENT) or {}
+        ranking = [entry for entry in message.get("intent_ranking") or [] if entry.get("name") != name]
+        chosen = {"name": name, "confidence": top.get("confidence", 1.0)}
+        message.set(INTENT, chosen, add_to_output=True)
+        message.set("intent_ranking", [chosen, *ranking], add_to_output=True)
