@@ -63,7 +63,8 @@ class WebChatInput(SocketIOInput):
     """Serves the chat page under /chat/ and its socket under /socket.io/.
 
     credentials.yml options are those of Rasa's socketio channel, plus `allowed_origins`:
-    origins besides the page's own that may open the socket (none by default).
+    the origins that may open the socket, in place of the default "the page's own origin
+    only" (so a list for embedding elsewhere names the page's own origin too).
     """
 
     allowed_origins: List[Text] = []
