@@ -62,7 +62,7 @@ screenshot: train browser ## Redraw docs/web-chat.png from a real conversation i
 test-unit: install ## Run only the fast tests (knowledge base and actions)
 	$(PYTHON) -m pytest -m "not slow"
 
-evaluate: install ## Held-out NLU test, 5-fold cross-validation, pipelines and policies compared, conversation tests (~15 min): docs/evaluation.md
+evaluate: install ## Held-out NLU test, 5-fold cross-validation, pipelines and policies compared, conversation tests (~25 min): docs/evaluation.md
 	$(PYTHON) scripts/evaluate.py
 
 clean: ## Remove models, results and logs (keeps .venv)

@@ -1,6 +1,6 @@
 """Measures how well the assistant understands and converses, and writes docs/evaluation.md.
 
-    python scripts/evaluate.py            # everything, about 15 minutes on two cores (`make evaluate`)
+    python scripts/evaluate.py            # everything, about 25 minutes on two cores (`make evaluate`)
 
 1. NLU on the held-out test set (tests/nlu/held_out.yml, written apart from the training
    data) and on the development set (evaluation/dev_set.yml, used while tuning), for the
