@@ -18,9 +18,13 @@ from actions.kb import KnowledgeBase, get_knowledge_base
 from actions.parsing import degree_in_text, salary_threshold, topic_in_words, wants_lowest
 
 
+def _ranking_topic(text: str) -> str:
+    """Rankings are by growth when the question says so, else by pay."""
+    return "growth" if topic_in_words(text) == "growth" else "salary"
+
+
 def _ranking(kb: KnowledgeBase, text: str, markup: Markup) -> Answer:
-    topic = "growth" if topic_in_words(text) == "growth" else "salary"
-    return ranking_answer(kb, topic, wants_lowest(text), markup)
+    return ranking_answer(kb, _ranking_topic(text), wants_lowest(text), markup)
 
 
 # intent -> how to answer it from the message's text
@@ -47,7 +51,7 @@ class ActionAnswerAcrossRoles(Action):
         text = message.get("text") or ""
         answer = ANSWERS.get(intent, ANSWERS["list_roles"])
         reply, listed = answer(kb, text, markup_for_channel(tracker.get_latest_input_channel()))
-        topic = TOPICS.get(intent) or ("growth" if topic_in_words(text) == "growth" else "salary")
+        topic = TOPICS.get(intent) or _ranking_topic(text)
         followups = buttons.role_choice_buttons(kb, topic, listed) if listed else buttons.scope_buttons(kb)
         dispatcher.utter_message(text=reply, buttons=followups)
         return after_list_answer(DialogueContext.from_tracker(tracker, kb), listed, topic)

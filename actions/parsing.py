@@ -1,7 +1,7 @@
 """Pure parsing of what the user said: which roles, which topic, which education level."""
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from actions.kb import KnowledgeBase, normalize_phrase
 
@@ -70,13 +70,15 @@ def _entity_mentions(kb: KnowledgeBase, entities: Iterable[Dict[str, Any]]) -> R
     return mentions
 
 
+def _first_match(patterns: List[Tuple[str, str]], text: Optional[str]) -> Optional[str]:
+    """The label of the first (label, pattern) whose pattern occurs in the text, lower-cased."""
+    lowered = (text or "").lower()
+    return next((label for label, pattern in patterns if re.search(pattern, lowered)), None)
+
+
 def topic_in_words(text: Optional[str]) -> Optional[str]:
     """The topic a message names in words, or None (for a comparison: an overall one)."""
-    lowered = (text or "").lower()
-    for topic, pattern in TOPIC_WORD_PATTERNS:
-        if re.search(pattern, lowered):
-            return topic
-    return None
+    return _first_match(TOPIC_WORD_PATTERNS, text)
 
 
 def education_level(kb: KnowledgeBase, entities: Iterable[Dict[str, Any]], text: Optional[str]) -> Optional[str]:
@@ -142,11 +144,7 @@ DEGREE_PATTERNS = [
 
 def degree_in_text(text: Optional[str]) -> Optional[str]:
     """The BLS entry-education category a message names ("only a bachelor's" -> "Bachelor's degree")."""
-    lowered = (text or "").lower()
-    for level, pattern in DEGREE_PATTERNS:
-        if re.search(pattern, lowered):
-            return level
-    return None
+    return _first_match(DEGREE_PATTERNS, text)
 
 
 LOWEST_WORDS = re.compile(r"least|lowest|slowest|worst|smallest|bottom|fewest|shrink")
