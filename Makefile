@@ -8,10 +8,10 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONWARNINGS := ignore
 
-.PHONY: help install train shell run actions browser screenshot test test-unit validate kb-sync evaluate clean
+.PHONY: help install train shell run actions browser scale-services screenshot test test-unit test-scale validate kb-sync evaluate bench clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 install: $(VENV)/.installed node_modules/.installed ## Create .venv (Python 3.8-3.10, requirements.txt) and node_modules (the chat widget)
 
@@ -53,7 +53,10 @@ kb-sync: install ## Regenerate role synonyms and lookup table from the knowledge
 browser: ## Install Debian's Chromium for the browser tests (as root)
 	@scripts/install-chromium.sh
 
-test: train browser ## Run the whole test suite (unit, training data, conversations, REST, terminal, browser)
+scale-services: ## Install Debian's PostgreSQL and Redis for the scale-out test (as root)
+	@scripts/install-scale-services.sh
+
+test: train browser scale-services ## Run the whole test suite (unit, training data, conversations, REST, terminal, browser, scale-out)
 	$(PYTHON) -m pytest
 
 screenshot: train browser ## Redraw docs/web-chat.png from a real conversation in the browser test
@@ -61,6 +64,12 @@ screenshot: train browser ## Redraw docs/web-chat.png from a real conversation i
 
 test-unit: install ## Run only the fast tests (knowledge base and actions)
 	$(PYTHON) -m pytest -m "not slow"
+
+test-scale: train scale-services ## Only the scale-out test: 2 Rasa servers, PostgreSQL, Redis, 20 conversations
+	$(PYTHON) -m pytest -m scale
+
+bench: install ## Benchmark against a stock `rasa init` assistant (~6 min): docs/benchmark.md
+	$(PYTHON) bench/run.py
 
 evaluate: install ## Held-out NLU test, 5-fold cross-validation, pipelines and policies compared, conversation tests (~25 min): docs/evaluation.md
 	$(PYTHON) scripts/evaluate.py

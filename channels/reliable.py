@@ -15,6 +15,8 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.console import CmdlineInput
 from rasa.core.channels.rest import RestInput
 
+from channels import input_screening
+
 logger = logging.getLogger(__name__)
 
 UNAVAILABLE_TEXT = "Sorry, I can't look that up right now. Please try again in a moment."
@@ -23,11 +25,19 @@ MessageHandler = Callable[[UserMessage], Awaitable[Any]]
 
 
 def with_reply_guarantee(on_new_message: MessageHandler) -> MessageHandler:
-    """Wraps Rasa's message handler: a message that got no reply gets UNAVAILABLE_TEXT."""
+    """Wraps Rasa's message handler: a message that got no reply gets UNAVAILABLE_TEXT.
+
+    Empty and overlong messages are answered without being processed (input_screening).
+    """
 
     async def handle(message: UserMessage) -> None:
         channel = message.output_channel
         send_response = channel.send_response
+        message.text = input_screening.without_control_characters(message.text or "")
+        reply = input_screening.reply_instead(message.text)
+        if reply:
+            await send_response(message.sender_id, {"text": reply})
+            return
         replies = 0
 
         async def counting_send_response(recipient_id: Text, bot_message: Dict[Text, Any]) -> None:

@@ -17,7 +17,7 @@ from typing import Dict, List
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
-from actions.kb import load_knowledge_base  # noqa: E402  (needs the project on sys.path)
+from actions.kb import KnowledgeBaseError, load_knowledge_base  # noqa: E402  (needs the project on sys.path)
 
 GENERATED = PROJECT / "data" / "nlu" / "generated"
 HEADER = [
@@ -89,8 +89,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if a generated file is out of date")
     arguments = parser.parse_args()
+    try:
+        rendered = render()
+    except KnowledgeBaseError as error:
+        # One line naming the file, the role and the field, as the action server says it.
+        print(f"Knowledge base error: {error}", file=sys.stderr)
+        return 1
     stale = 0
-    for path, expected in render().items():
+    for path, expected in rendered.items():
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if current == expected:
             continue

@@ -21,7 +21,8 @@ def kb() -> KnowledgeBase:
 def servers(tmp_path_factory):
     """The trained model in a running Rasa server (REST and web chat) and a running action server.
 
-    Started once for the session; a test that stops the action server starts it again.
+    Started once for the session, with the project's endpoints.yml (its SQLite tracker store
+    in a temporary folder); a test that stops a server starts it again.
     """
     logs = tmp_path_factory.mktemp("logs")
     action_port, rasa_port = free_port(), free_port()
@@ -30,7 +31,8 @@ def servers(tmp_path_factory):
     try:
         rasa = rasa_server(rasa_port, write_endpoints(logs, action_port), logs).start()
         base = f"http://127.0.0.1:{rasa_port}"
-        yield {"base": base, "webhook": f"{base}/webhooks/rest/webhook", "page": f"{base}/chat/", "actions": actions}
+        yield {"base": base, "webhook": f"{base}/webhooks/rest/webhook", "page": f"{base}/chat/", "actions": actions,
+               "rasa": rasa}
     finally:
         if rasa:
             rasa.stop()

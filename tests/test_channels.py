@@ -2,8 +2,13 @@
 chat channel's settings (its page and socket are tested in a browser, tests/test_web_chat.py)."""
 import asyncio
 
+import jsonschema
+import pytest
+from jsonschema import ValidationError
+from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
+from channels.input_screening import EMPTY_TEXT, MAX_MESSAGE_CHARACTERS
 from channels.reliable import UNAVAILABLE_TEXT, with_reply_guarantee
 from channels.webchat import PAGE_DIR, PAGE_FILES, WebChatInput
 
@@ -26,6 +31,56 @@ def test_replies_pass_through_untouched():
         await message.output_channel.send_response(message.sender_id, {"text": "Hi!"})
 
     assert handle(answering) == [{"recipient_id": "someone", "text": "Hi!"}]
+
+
+def test_empty_and_overlong_messages_are_answered_without_being_processed():
+    processed = []
+
+    async def answering(message):
+        processed.append(message.text)
+        await message.output_channel.send_response(message.sender_id, {"text": "Hi!"})
+
+    assert handle(answering, " \t\n") == [{"recipient_id": "someone", "text": EMPTY_TEXT}]
+    assert handle(answering, "\x00\x1b") == [{"recipient_id": "someone", "text": EMPTY_TEXT}]
+    too_long = handle(answering, "a" * (MAX_MESSAGE_CHARACTERS + 1))
+    assert "too long" in too_long[0]["text"] and f"{MAX_MESSAGE_CHARACTERS + 1:,} characters" in too_long[0]["text"]
+    assert processed == []
+    handle(answering, "\x1b[31mhello\x00")
+    assert processed == [" [31mhello "]
+
+
+# Action server results, valid and not: the faster validation must accept and refuse
+# exactly what jsonschema.validate with Rasa's schema does.
+ACTION_RESULTS = [
+    {"events": [{"event": "slot", "name": "role", "value": "hr_generalist", "timestamp": None}],
+     "responses": [{"text": "Hi", "buttons": [{"title": "a", "payload": "/greet"}]}]},
+    {"events": [{"event": "followup", "name": "action_x"}, {"event": "reset_slots"}, {"event": "bot", "text": "hi"}]},
+    {},
+    {"events": [{"event": "no_such_event"}]},
+    {"events": [{"timestamp": 1}]},
+    {"events": [{"event": "slot", "name": 3}]},
+    {"events": [{"event": "user", "text": 5}]},
+    {"events": [{"event": "slot", "name": "role", "value": None, "timestamp": "yesterday"}]},
+    {"events": "not a list"},
+    {"events": [3]},
+    {"events": None},
+    {"responses": [3]},
+]
+
+
+@pytest.mark.parametrize("result", ACTION_RESULTS)
+def test_action_results_are_validated_as_rasa_does(result):
+    try:
+        jsonschema.validate(result, RemoteAction.action_response_format_spec())
+        valid = True
+    except ValidationError:
+        valid = False
+    action = RemoteAction("action_answer_role_question", None)
+    if valid:
+        assert action._validate_action_result(result)
+    else:
+        with pytest.raises(ValidationError, match="Failed to validate Action server response"):
+            action._validate_action_result(result)
 
 
 def test_web_chat_socket_accepts_only_its_own_origin_unless_told_otherwise():

@@ -228,3 +228,30 @@ def test_generic_term_that_is_an_alias_is_refused(tmp_path, raw_kb):
 )
 def test_counterpart_is_the_other_main_role_or_the_related_one(kb, role_id, partner):
     assert kb.counterpart(role_id) == partner
+
+
+MAKE_VALIDATE_FAULTS = [
+    ("yaml_syntax_error", None, "YAML syntax error at line"),
+    ("drop_salary_year", drop_salary_year, "role 'hr_executive': field 'salary.article.year': field required"),
+    ("salary_as_text", salary_as_text, "role 'hr_generalist': field 'salary.article.value': value is not a valid integer"),
+    ("duplicate_alias", duplicate_alias, "role 'campus_recruiter': field 'aliases[10]'"),
+    ("duplicate_role", duplicate_role, "role 'labor_lawyer': field 'id': duplicate role id"),
+    ("unknown_related_role", unknown_related_role, "role 'hr_executive': field 'related[0].role': unknown related role"),
+]
+
+
+@pytest.mark.parametrize("name, break_it, problem", MAKE_VALIDATE_FAULTS, ids=[f[0] for f in MAKE_VALIDATE_FAULTS])
+def test_make_validate_refuses_a_broken_knowledge_base_in_one_line(tmp_path, raw_kb, name, break_it, problem):
+    if break_it is None:
+        path = tmp_path / "roles.yml"
+        path.write_text("roles:\n  - id: hr_executive\n    name: [unclosed\n", encoding="utf-8")
+    else:
+        data = copy.deepcopy(raw_kb)
+        break_it(data)
+        path = write_kb(tmp_path, data)
+    result = subprocess.run(["make", "-s", "validate"], cwd=PROJECT, env={**os.environ, "HR_CAREERS_KB": str(path)},
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    error_lines = [line for line in result.stderr.splitlines() if line.startswith("Knowledge base error:")]
+    assert len(error_lines) == 1 and f"{path}: " in error_lines[0] and problem in error_lines[0], result.stderr
+    assert "Traceback" not in result.stderr

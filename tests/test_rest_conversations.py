@@ -159,3 +159,13 @@ def test_action_server_down_is_told_and_the_conversation_resumes(servers):
         servers["actions"].start()
     reply = chat.say("and the generalist?")
     assert "HR generalist, salary:" in reply and "$52,152" in reply
+
+
+def test_a_restarted_rasa_server_keeps_the_conversation(servers):
+    """Conversations live in the SQLite tracker store (endpoints.yml), not in the server's memory."""
+    chat = Conversation(servers["webhook"])
+    assert "Labor lawyer" in chat.say("tell me about labor lawyers")
+    servers["rasa"].stop()
+    servers["rasa"].start()
+    reply = chat.say("how much do they make?")
+    assert "Labor lawyer, salary:" in reply and "$145,760" in reply

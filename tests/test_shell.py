@@ -8,7 +8,7 @@ from tests.servers import BIN, PROJECT, action_server, free_port, newest_model, 
 
 pytestmark = pytest.mark.slow
 
-def test_salary_question_in_the_terminal(tmp_path):
+def test_salary_question_in_the_terminal_with_the_action_server_down_and_back(tmp_path):
     action_port = free_port()
     actions = action_server(action_port, tmp_path).start()
     environment = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "TERM": "xterm"}
@@ -36,6 +36,11 @@ def test_salary_question_in_the_terminal(tmp_path):
         child.expect("Your input ->")
         child.sendline("and the generalist?")
         child.expect(r"Sorry, I can't look that up right now\. Please try again in a moment\.")
+        # Back again: the same conversation is answered, its context kept (the salary topic).
+        actions.start()
+        child.expect("Your input ->")
+        child.sendline("and the generalist?")
+        child.expect(r"Median salary \(2017\): \$52,152 for HR generalists")
     finally:
         child.terminate(force=True)
         child.logfile_read.close()

@@ -23,8 +23,10 @@ def test_rasa_data_validate_has_no_warnings():
     result = run([str(BIN / "rasa"), "data", "validate", "--fail-on-warnings"], timeout=300)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]
-    # Some validator warnings (an unused response, say) do not change the exit code.
-    assert "UserWarning" not in output, output[-3000:]
+    # Some validator warnings (an unused response, say) do not change the exit code. One is
+    # expected: utter_restart is uttered by Rasa's own action_restart, which no rule names.
+    warnings = [line for line in output.splitlines() if "UserWarning" in line]
+    assert all("The utterance 'utter_restart' is not used" in line for line in warnings), output[-3000:]
 
 
 @pytest.mark.slow

@@ -15,6 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from actions.kb.schema import KnowledgeBaseFile, Role, SharedFacts, Source
+from components.role_matching import TYPO_CUTOFF, each_word_alike
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "knowledge_base" / "roles.yml"
 # An operator (or a test) may point the action server at another file.
@@ -71,8 +72,8 @@ class KnowledgeBase:
         if phrase.endswith("s") and phrase[:-1] in self.alias_index:
             return self.alias_index[phrase[:-1]]
         # A typo of a known alias ("HR genralist"); the cutoff keeps other jobs unknown.
-        for candidate in difflib.get_close_matches(phrase, self.alias_index, n=3, cutoff=0.85):
-            if _each_word_alike(phrase, candidate):
+        for candidate in difflib.get_close_matches(phrase, self.alias_index, n=3, cutoff=TYPO_CUTOFF):
+            if each_word_alike(phrase, candidate):
                 return self.alias_index[candidate]
         return None
 
@@ -191,15 +192,6 @@ def _figures(role: Role) -> Iterable[Tuple[str, Any]]:
         fact = getattr(role.education, name)
         if fact is not None:
             yield f"education.{name}", fact
-
-
-def _each_word_alike(typed: str, alias: str) -> bool:
-    """Word by word, a typo and its alias are close: "IT manager" shares "manager" with
-    "T&D manager" but is another job, while "HR generalst" is a typo of "HR generalist"."""
-    typed_words, alias_words = typed.split(), alias.split()
-    return len(typed_words) == len(alias_words) and all(
-        difflib.SequenceMatcher(None, a, b).ratio() >= 0.75 for a, b in zip(typed_words, alias_words)
-    )
 
 
 def load_knowledge_base(path: Optional[Path] = None) -> KnowledgeBase:

@@ -1,0 +1,1 @@
+"""Tracker stores of the HR careers assistant (loaded by the Rasa server through endpoints.yml)."""
