@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONWARNINGS := ignore
 
-.PHONY: help install train shell run actions browser scale-services screenshot test test-unit test-scale validate kb-sync evaluate bench clean
+.PHONY: help install train shell run actions browser scale-services screenshot test test-unit test-scale validate kb-sync evaluate bench soak clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -70,6 +70,9 @@ test-scale: train scale-services ## Only the scale-out test: 2 Rasa servers, Pos
 
 bench: install ## Benchmark against a stock `rasa init` assistant (~6 min): docs/benchmark.md
 	$(PYTHON) bench/run.py
+
+soak: train ## 100 conversations at once for about 2 minutes: errors, cross-talk, memory (docs/reliability.md)
+	$(PYTHON) bench/soak.py
 
 evaluate: install ## Held-out NLU test, 5-fold cross-validation, pipelines and policies compared, conversation tests (~25 min): docs/evaluation.md
 	$(PYTHON) scripts/evaluate.py

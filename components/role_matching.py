@@ -6,6 +6,7 @@ T&D manager).
 """
 import difflib
 import re
+from functools import lru_cache
 from typing import Dict, List, Optional, Text, Tuple
 
 WORD = re.compile(r"[\w&]+")
@@ -41,6 +42,13 @@ class RoleMatcher:
     def __init__(self, aliases: Dict[Text, Text]) -> None:
         self.aliases = aliases
         self.longest = max((len(alias.split()) for alias in aliases), default=0)
+        # A typo has as many words as its alias (each_word_alike), so each phrase is compared
+        # with the aliases of its length only; and the same phrases come back in message
+        # after message ("how much do", "do they make"), so each is looked at once.
+        self._by_words: Dict[int, List[Text]] = {}
+        for alias in aliases:
+            self._by_words.setdefault(len(alias.split()), []).append(alias)
+        self.close = lru_cache(maxsize=50_000)(self._close)  # type: ignore[assignment]
 
     def exact(self, phrase: Text) -> Optional[Text]:
         if phrase in self.aliases:
@@ -49,10 +57,12 @@ class RoleMatcher:
             return self.aliases[phrase[:-1]]
         return None
 
-    def close(self, phrase: Text) -> Optional[Text]:
+    def _close(self, phrase: Text) -> Optional[Text]:
+        """The role whose alias `phrase` is a typo of, or None."""
         if " " not in phrase and len(phrase) < SHORTEST_TYPO_WORD:
             return None
-        for candidate in difflib.get_close_matches(phrase, self.aliases, n=3, cutoff=TYPO_CUTOFF):
+        candidates = self._by_words.get(phrase.count(" ") + 1, [])
+        for candidate in difflib.get_close_matches(phrase, candidates, n=3, cutoff=TYPO_CUTOFF):
             if each_word_alike(phrase, candidate):
                 return self.aliases[candidate]
         return None
