@@ -68,7 +68,7 @@ test-unit: install ## Run only the fast tests (knowledge base and actions)
 test-scale: train scale-services ## Only the scale-out test: 2 Rasa servers, PostgreSQL, Redis, 20 conversations
 	$(PYTHON) -m pytest -m scale
 
-bench: install ## Benchmark against a stock `rasa init` assistant (~6 min): docs/benchmark.md
+bench: install ## Benchmark against a stock `rasa init` assistant (~5 min): docs/benchmark.md
 	$(PYTHON) bench/run.py
 
 soak: train ## 100 conversations at once for about 2 minutes: errors, cross-talk, memory (docs/reliability.md)

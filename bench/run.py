@@ -1,6 +1,6 @@
 """`make bench`: this assistant against a stock `rasa init` assistant, on this machine.
 
-    .venv/bin/python bench/run.py            # about 6 minutes on two cores; writes docs/benchmark.md
+    .venv/bin/python bench/run.py            # about 5 minutes on two cores; writes docs/benchmark.md
 
 In one run, with the same Rasa (the one in .venv):
 1. trains both from scratch, each with an empty training cache, and times it: ours as

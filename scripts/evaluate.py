@@ -84,15 +84,17 @@ def read_nlu_scores(folder: Path, config: Path = CHOSEN) -> NluScores:
         if isinstance(scores, dict) and "f1-score" in scores and not name.endswith(" avg")
     }
     entities: Dict[str, Dict[str, float]] = {}
-    # Rasa reports each entity extractor apart. An entity's score is that of the last
-    # extractor in the pipeline that reports it: the one with the final say (in config.yml,
-    # RoleMentionExtractor replaces the CRF's roles where both found one).
+    # Rasa reports each entity extractor apart, each on every entity of the test set. An
+    # entity's score is that of the last extractor in the pipeline that finds it at all:
+    # the one with the final say (in config.yml, RoleMentionExtractor replaces the CRF's
+    # roles where both found one; education levels come from the CRF only).
     order = entity_extractors(config)
     reports = [folder / f"{name}_report.json" for name in order if (folder / f"{name}_report.json").exists()]
     for path in reports:
         for name, scores in json.loads(path.read_text()).items():
             if isinstance(scores, dict) and "f1-score" in scores and not name.endswith(" avg"):
-                entities[name] = scores
+                if scores["f1-score"] > 0 or name not in entities:
+                    entities[name] = scores
     errors_path = folder / "intent_errors.json"
     pairs: Dict[Tuple[str, str], int] = {}
     for error in json.loads(errors_path.read_text()) if errors_path.exists() else []:
@@ -132,8 +134,14 @@ def cross_validation() -> Tuple[NluScores, str]:
          str(FOLDS), "--out", str(folder), "--no-plot"], log)
     # Rasa logs the mean and (standard deviation) over the folds' test sets: intents first,
     # then entities.
-    values = [line.rsplit(":", 1)[-1].strip() for line in log.read_text().splitlines() if "test F1-score" in line]
-    labels = ["intent F1", "entity F1"]
+    # Intents first, then each entity extractor, named on the line before its figures.
+    values, labels, extractor = [], [], None
+    for line in log.read_text().splitlines():
+        if "Entity extractor:" in line:
+            extractor = line.rsplit(":", 1)[-1].strip()
+        elif "test F1-score" in line:
+            values.append(line.rsplit(":", 1)[-1].strip())
+            labels.append(f"entity F1 ({extractor})" if extractor else "intent F1")
     return read_nlu_scores(folder, CHOSEN), ", ".join(f"{label} {value}" for label, value in zip(labels, values))
 
 

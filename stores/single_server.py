@@ -14,7 +14,6 @@ PostgreSQL, without this memory.
 """
 import itertools
 import json
-import logging
 from collections import OrderedDict
 from typing import Any, Dict, Iterator, List, Optional, Text
 
@@ -24,8 +23,6 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa.shared.core.trackers import DialogueStateTracker
-
-logger = logging.getLogger(__name__)
 
 # Conversations whose trackers stay in memory (least recently used first out); the
 # others are read from the database when they come back. A tracker of a few dozen
