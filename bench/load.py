@@ -7,7 +7,7 @@ import asyncio
 import time
 import uuid
 from dataclasses import dataclass, field
-from typing import Dict, List, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import aiohttp
 
@@ -56,6 +56,17 @@ class LoadResult:
         }
 
 
+async def send(session: aiohttp.ClientSession, webhook: str, sender: str, text: str) -> Tuple[float, Optional[list]]:
+    """Posts one message to the REST channel: (milliseconds until the reply, the replies or None)."""
+    started = time.perf_counter()
+    try:
+        async with session.post(webhook, json={"sender": sender, "message": text}) as response:
+            replies = await response.json() if response.status == 200 else None
+    except (aiohttp.ClientError, asyncio.TimeoutError):
+        replies = None
+    return (time.perf_counter() - started) * 1000, replies
+
+
 async def _user(session, webhook: str, conversation: Sequence[str], messages: int, result: LoadResult, run_id: str):
     sent = 0
     while sent < messages:
@@ -63,13 +74,8 @@ async def _user(session, webhook: str, conversation: Sequence[str], messages: in
         for text in conversation:
             if sent >= messages:
                 return
-            started = time.perf_counter()
-            try:
-                async with session.post(webhook, json={"sender": sender, "message": text}) as response:
-                    replies = await response.json() if response.status == 200 else None
-            except (aiohttp.ClientError, asyncio.TimeoutError):
-                replies = None
-            result.latencies_ms.append((time.perf_counter() - started) * 1000)
+            latency_ms, replies = await send(session, webhook, sender, text)
+            result.latencies_ms.append(latency_ms)
             sent += 1
             if replies is None:
                 result.errors += 1

@@ -34,6 +34,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
 from actions.kb import get_knowledge_base  # noqa: E402
+from bench.load import send  # noqa: E402
 from bench.processes import Server  # noqa: E402
 from bench.run import BIN, ENVIRONMENT, free_port, our_endpoints  # noqa: E402
 
@@ -62,13 +63,8 @@ async def conversation(session: aiohttp.ClientSession, webhook: str, number: int
     messages = [f"tell me about the {name}"] + [FOLLOW_UPS[i % len(FOLLOW_UPS)] for i in range(MESSAGES - 1)]
     await asyncio.sleep(rng.uniform(0, PAUSE_SECONDS[1]))  # users do not all arrive at once
     for text in messages:
-        started = time.perf_counter()
-        try:
-            async with session.post(webhook, json={"sender": sender, "message": text}) as response:
-                replies = await response.json() if response.status == 200 else None
-        except (aiohttp.ClientError, asyncio.TimeoutError):
-            replies = None
-        result.latencies_ms.append((time.perf_counter() - started) * 1000)
+        latency_ms, replies = await send(session, webhook, sender, text)
+        result.latencies_ms.append(latency_ms)
         result.messages += 1
         if not replies:
             result.errors += 1

@@ -18,7 +18,7 @@ scripts/kb_sync.py generates from the knowledge base; they are stored with the m
 the Rasa server never reads the knowledge base itself.
 """
 import json
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Set, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -39,6 +39,17 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from components.role_matching import RoleMatcher, phrase_of
 
 ROLE_ENTITY = "role"
+
+
+def known_role_ids(training_data: TrainingData) -> Set[Text]:
+    """The role ids of the knowledge base: targets of the synonyms of `role` entity values."""
+    role_texts = {
+        entity[ENTITY_ATTRIBUTE_VALUE].lower()
+        for example in training_data.entity_examples
+        for entity in example.get(ENTITIES, [])
+        if entity.get(ENTITY_ATTRIBUTE_TYPE) == ROLE_ENTITY and isinstance(entity.get(ENTITY_ATTRIBUTE_VALUE), str)
+    }
+    return {target for alias, target in training_data.entity_synonyms.items() if alias.lower() in role_texts}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
@@ -64,13 +75,7 @@ class RoleMentionExtractor(GraphComponent, EntityExtractorMixin):
         return cls(model_storage, resource, aliases)
 
     def train(self, training_data: TrainingData) -> Resource:
-        role_texts = {
-            entity[ENTITY_ATTRIBUTE_VALUE].lower()
-            for example in training_data.entity_examples
-            for entity in example.get(ENTITIES, [])
-            if entity.get(ENTITY_ATTRIBUTE_TYPE) == ROLE_ENTITY and isinstance(entity.get(ENTITY_ATTRIBUTE_VALUE), str)
-        }
-        role_ids = {target for alias, target in training_data.entity_synonyms.items() if alias.lower() in role_texts}
+        role_ids = known_role_ids(training_data)
         aliases = {phrase_of(alias): target for alias, target in training_data.entity_synonyms.items()
                    if target in role_ids and phrase_of(alias)}
         self.matcher = RoleMatcher(aliases)

@@ -30,7 +30,8 @@ from rasa.shared.nlu.constants import ENTITIES, ENTITY_ATTRIBUTE_TYPE, ENTITY_AT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-ROLE_ENTITY = "role"
+from components.role_mentions import ROLE_ENTITY, known_role_ids
+
 PAY_AMOUNT = re.compile(r"[$£]\s?\d|\b\d+(\.\d+)?\s?(k|grand|thousand)\b|\b\d{2,3}[,.]?\d{3}\b|six[- ]figure", re.I)
 SEVERAL_JOBS = re.compile(r"\b(roles|jobs|careers|positions|occupations|anything|any)\b", re.I)
 TOPIC_WORDS = re.compile(
@@ -64,13 +65,7 @@ class RoleScopeResolver(GraphComponent):
         return cls(model_storage, resource, role_ids)
 
     def train(self, training_data: TrainingData) -> Resource:
-        role_texts = {
-            entity[ENTITY_ATTRIBUTE_VALUE].lower()
-            for example in training_data.entity_examples
-            for entity in example.get(ENTITIES, [])
-            if entity.get(ENTITY_ATTRIBUTE_TYPE) == ROLE_ENTITY and isinstance(entity.get(ENTITY_ATTRIBUTE_VALUE), str)
-        }
-        self.role_ids = {target for alias, target in training_data.entity_synonyms.items() if alias.lower() in role_texts}
+        self.role_ids = known_role_ids(training_data)
         with self._model_storage.write_to(self._resource) as directory:
             (directory / self.FILE_NAME).write_text(json.dumps(sorted(self.role_ids)), encoding="utf-8")
         return self._resource
