@@ -3,23 +3,24 @@ SHELL := /bin/bash
 VENV := .venv
 RASA := $(VENV)/bin/rasa
 PYTHON := $(VENV)/bin/python
+RUFF := $(VENV)/bin/ruff
 export RASA_TELEMETRY_ENABLED := false
 # TensorFlow's and the libraries' start-up chatter hides the assistant's own messages.
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONWARNINGS := ignore
 
-.PHONY: help install train shell run actions browser scale-services screenshot test test-unit test-scale validate kb-sync evaluate bench soak clean
+.PHONY: help install train shell run actions browser scale-services screenshot test test-unit test-integration test-system test-scale check lint format validate kb-sync evaluate bench soak clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed node_modules/.installed ## Create .venv (Python 3.8-3.10, requirements.txt) and node_modules (the chat widget)
+install: $(VENV)/.installed node_modules/.installed ## Create .venv (Python 3.8-3.10, requirements.txt + requirements-dev.txt) and node_modules (the chat widget)
 
-$(VENV)/.installed: requirements.txt constraints.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	@python=$$(scripts/find-python.sh) || exit 1; \
 	  test -x $(PYTHON) || { echo "Creating $(VENV) with $$python"; "$$python" -m venv $(VENV); }
 	$(PYTHON) -m pip install --quiet --upgrade pip
-	$(PYTHON) -m pip install --quiet -r requirements.txt
+	$(PYTHON) -m pip install --quiet -r requirements.txt -r requirements-dev.txt
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -31,17 +32,20 @@ train: install ## Train a model if none is up to date with config.yml, domain.ym
 
 # `rasa shell` with its terminal channel wrapped so that no message is left without a
 # reply (channels/reliable.py); a channel named "cmdline" makes `rasa run` start the shell.
+# `python -m rasa_server` is Rasa's command line after installing the framework patches (patches/).
 shell: train ## Chat in the terminal (starts and stops the action server)
-	@scripts/with-action-server.sh $(RASA) run --connector channels.reliable.CmdlineInputWithReply \
+	@scripts/with-action-server.sh $(PYTHON) -m rasa_server run --connector channels.reliable.CmdlineInputWithReply \
 	  --endpoints endpoints.yml --port 5005 --quiet
 
 # Rasa's HTTP API stays off (no --enable-api); the page and its socket share one origin.
 run: train ## Serve the assistant: web chat at http://localhost:5005/chat/, REST on :5005, actions on :5055
 	@echo "The web chat will be at http://localhost:5005/chat/ once Rasa says it is up and running (Ctrl-C stops)."
-	@scripts/with-action-server.sh $(RASA) run --port 5005 --endpoints endpoints.yml --credentials credentials.yml
+	@scripts/with-action-server.sh $(PYTHON) -m rasa_server run --port 5005 --endpoints endpoints.yml --credentials credentials.yml
 
+# `python -m actions.server`: rasa-sdk's server and options, after loading and validating the
+# knowledge base (a broken knowledge_base/roles.yml stops it with one line naming the problem).
 actions: install ## Run only the action server (port 5055)
-	$(RASA) run actions --actions actions --port 5055
+	$(PYTHON) -m actions.server --actions actions --port 5055
 
 validate: install ## Check the knowledge base, the generated NLU data and the training data
 	$(PYTHON) scripts/kb_sync.py --check
@@ -56,14 +60,32 @@ browser: ## Install Debian's Chromium for the browser tests (as root)
 scale-services: ## Install Debian's PostgreSQL and Redis for the scale-out test (as root)
 	@scripts/install-scale-services.sh
 
-test: train browser scale-services ## Run the whole test suite (unit, training data, conversations, REST, terminal, browser, scale-out)
+# Lint first: it takes seconds, training and the servers take minutes.
+test: lint train browser scale-services ## Lint, then the whole test suite (unit, integration, system: conversations, REST, terminal, browser, scale-out)
 	$(PYTHON) -m pytest
 
 screenshot: train browser ## Redraw docs/web-chat.png from a real conversation in the browser test
-	WEB_CHAT_SCREENSHOT=docs/web-chat.png $(PYTHON) -m pytest tests/test_web_chat.py -k follow_up_button
+	WEB_CHAT_SCREENSHOT=docs/web-chat.png $(PYTHON) -m pytest tests/system/test_web_chat.py -k follow_up_button
 
-test-unit: install ## Run only the fast tests (knowledge base and actions)
-	$(PYTHON) -m pytest -m "not slow"
+test-unit: install ## Only the unit tests (tests/unit): no model, no servers, seconds
+	$(PYTHON) -m pytest tests/unit -q
+
+test-integration: train ## Only the integration tests (tests/integration): knowledge base, actions, training data, REST
+	$(PYTHON) -m pytest tests/integration
+
+test-system: train browser scale-services ## Only the system tests (tests/system): terminal, browser, scale-out, soak
+	$(PYTHON) -m pytest tests/system
+
+check: test-unit lint ## Before a commit (well under a minute): the unit tests and the linter
+
+lint: install ## Check the code with ruff: lint rules and formatting (settings in pyproject.toml)
+	$(RUFF) check .
+	$(RUFF) format --check .
+
+# The linter's fixes first (import order, ...), then the formatter, which runs even when
+# some findings need a hand; the exit status is then the linter's.
+format: install ## Rewrite the code: ruff's formatter and its safe lint fixes (import order, ...)
+	@status=0; $(RUFF) check --fix . || status=$$?; $(RUFF) format . && exit $$status
 
 test-scale: train scale-services ## Only the scale-out test: 2 Rasa servers, PostgreSQL, Redis, 20 conversations
 	$(PYTHON) -m pytest -m scale

@@ -3,6 +3,7 @@
 Every simulated user holds its own conversation (its own sender id) and waits for each
 reply before sending its next message, as a person in a chat does. Loopback only.
 """
+
 import asyncio
 import time
 import uuid
@@ -10,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import aiohttp
+
+from harness.stats import percentile
 
 
 @dataclass
@@ -29,12 +32,8 @@ class LoadResult:
         return self.messages / self.seconds if self.seconds else 0.0
 
     def percentile(self, share: float) -> float:
-        """Nearest-rank percentile of the latencies (share in 0..1)."""
-        ordered = sorted(self.latencies_ms)
-        if not ordered:
-            return float("nan")
-        rank = max(1, round(share * len(ordered) + 0.5 - 1e-9))
-        return ordered[min(rank, len(ordered)) - 1]
+        """Percentile of the latencies (share in 0..1): harness.stats.percentile, nearest rank."""
+        return percentile(self.latencies_ms, share)
 
     def add(self, other: "LoadResult") -> None:
         """Adds another round at the same number of users."""
@@ -90,9 +89,9 @@ async def _run(webhook: str, conversation: Sequence[str], users: int, messages_p
     async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
         run_id = uuid.uuid4().hex[:6]
         started = time.perf_counter()
-        await asyncio.gather(*(
-            _user(session, webhook, conversation, messages_per_user, result, run_id) for _ in range(users)
-        ))
+        await asyncio.gather(
+            *(_user(session, webhook, conversation, messages_per_user, result, run_id) for _ in range(users))
+        )
         result.seconds = time.perf_counter() - started
     return result
 

@@ -1,6 +1,6 @@
 """`make bench`: this assistant against a stock `rasa init` assistant, on this machine.
 
-    .venv/bin/python bench/run.py            # about 5 minutes on two cores; writes docs/benchmark.md
+    .venv/bin/python bench/run.py            # about 5 minutes on two cores; writes docs/reports/benchmark.md
 
 In one run, with the same Rasa (the one in .venv):
 1. trains both from scratch, each with an empty training cache, and times it: ours as
@@ -15,15 +15,16 @@ In one run, with the same Rasa (the one in .venv):
    machine falls on both;
 4. samples the resident memory (RSS) of each server's process tree all along, and keeps
    the peak;
-5. writes docs/benchmark.md: the figures, the ratios ours/stock, and the targets.
+5. writes docs/reports/benchmark.md: the figures, the ratios ours/stock, and the targets.
 
 Everything runs on 127.0.0.1, with a fixed number of messages per level, and a 60 s limit
-per message. The exit code is 1 when a target is missed.
+per message. The exit code is 1 when a target is missed. The servers, their command lines
+and the percentiles (nearest rank) are the harness's (harness/), as in the tests.
 """
+
 import argparse
 import platform
 import shutil
-import socket
 import sys
 import tempfile
 import time
@@ -31,17 +32,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-import yaml
-
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
 from bench.load import LoadResult, run_load  # noqa: E402
-from bench.processes import Server, timed_run  # noqa: E402
+from harness.servers import ENVIRONMENT as SERVER_ENVIRONMENT  # noqa: E402
+from harness.servers import (  # noqa: E402
+    Service,
+    free_port,
+    http_ready,
+    start_assistant,
+    timed_run,
+    unpatched_rasa_command,
+)
 
-BIN = Path(sys.executable).parent
-REPORT = PROJECT / "docs" / "benchmark.md"
-ENVIRONMENT = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONWARNINGS": "ignore"}
+REPORT = PROJECT / "docs" / "reports" / "benchmark.md"
+NOTES = PROJECT / "bench" / "NOTES.md"
+ENVIRONMENT = {**SERVER_ENVIRONMENT, "PYTHONWARNINGS": "ignore"}  # for every process the bench starts
+SERVER_TIMEOUT = 300  # seconds from start to ready
 
 # Conversations of the kind each assistant is made for, follow-ups included. Each user
 # goes through its conversation again (as a new sender) until it has sent its share.
@@ -78,18 +86,12 @@ class AssistantRun:
     loads: Dict[int, LoadResult] = field(default_factory=dict)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @dataclass
 class Target:
     """A started assistant: its run's figures, its Rasa server, its webhook and conversation."""
 
     run: AssistantRun
-    rasa: Server
+    rasa: Service
     webhook: str
     conversation: List[str]
 
@@ -104,62 +106,67 @@ def measure(targets: List[Target]) -> None:
                 target.run.loads.setdefault(users, LoadResult(users=users)).add(result)
         for target in targets:
             result = target.run.loads[users]
-            print(f"  {target.run.name}, {users} user(s): p50 {result.percentile(0.5):.1f} ms, "
-                  f"{result.messages_per_second:.1f} msg/s, {result.errors} errors", flush=True)
+            print(
+                f"  {target.run.name}, {users} user(s): p50 {result.percentile(0.5):.1f} ms, "
+                f"{result.messages_per_second:.1f} msg/s, {result.errors} errors",
+                flush=True,
+            )
 
 
-def start_stock(work: Path, servers: List[Server]) -> Target:
+def start_stock(work: Path, servers: List[Service]) -> Target:
+    """Rasa's starter project, trained and served by Rasa's own command line (none of our patches)."""
     run = AssistantRun("stock rasa init")
     folder = work / "stock"
     folder.mkdir()
     print("Training the stock assistant (rasa init --no-prompt)...", flush=True)
     run.training_seconds = timed_run(
-        [str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(folder)], folder, work / "stock-train.log",
-        {**ENVIRONMENT, "RASA_CACHE_DIRECTORY": str(work / "stock-cache")},
+        unpatched_rasa_command("init", "--no-prompt", "--init-dir", str(folder)),
+        work / "stock-train.log",
+        cwd=folder,
+        environment={**ENVIRONMENT, "RASA_CACHE_DIRECTORY": str(work / "stock-cache")},
     )
     port = free_port()
-    rasa = Server("stock Rasa server", [str(BIN / "rasa"), "run", "--port", str(port)], folder,
-                  work / "stock-rasa.log", f"http://127.0.0.1:{port}/webhooks/rest/", ENVIRONMENT)
+    rasa = Service(
+        "stock Rasa server",
+        unpatched_rasa_command("run", "--port", str(port)),
+        work / "stock-rasa-server.log",
+        http_ready(f"http://127.0.0.1:{port}/"),
+        timeout=SERVER_TIMEOUT,
+        environment=ENVIRONMENT,
+        cwd=folder,
+        sample_rss=True,
+    )
     servers.append(rasa)
     rasa.start()
     run.ready_seconds = rasa.ready_seconds
     return Target(run, rasa, f"http://127.0.0.1:{port}/webhooks/rest/webhook", STOCK_CONVERSATION)
 
 
-def our_endpoints(work: Path, action_port: int) -> Path:
-    """endpoints.yml as shipped, with the bench's action server port and its own SQLite file."""
-    endpoints = yaml.safe_load((PROJECT / "endpoints.yml").read_text())
-    endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{action_port}/webhook"
-    endpoints["tracker_store"]["db"] = str(work / "conversations.db")
-    path = work / "endpoints.yml"
-    path.write_text(yaml.safe_dump(endpoints))
-    return path
-
-
-def start_ours(work: Path, servers: List[Server]) -> Tuple[Target, Server]:
+def start_ours(work: Path, servers: List[Service]) -> Tuple[Target, Service]:
+    """This assistant trained as `make train` does, served as `make run` does (harness.start_assistant)."""
     run = AssistantRun("this assistant")
     print("Training this assistant (rasa train)...", flush=True)
     run.training_seconds = timed_run(
         # As scripts/train-if-needed.sh (`make train`) trains: the data is validated by
         # `make validate` and the tests, not at every training.
-        [str(BIN / "rasa"), "train", "--skip-validation", "--out", str(work / "models"), "--fixed-model-name",
-         "ours"], PROJECT, work / "ours-train.log", {**ENVIRONMENT, "RASA_CACHE_DIRECTORY": str(work / "ours-cache")},
+        unpatched_rasa_command(
+            "train", "--skip-validation", "--out", str(work / "models"), "--fixed-model-name", "ours"
+        ),
+        work / "ours-train.log",
+        environment={**ENVIRONMENT, "RASA_CACHE_DIRECTORY": str(work / "ours-cache")},
     )
-    action_port, rasa_port = free_port(), free_port()
-    actions = Server("action server", [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port",
-                                       str(action_port)], PROJECT, work / "ours-actions.log",
-                     f"http://127.0.0.1:{action_port}/health", ENVIRONMENT)
-    servers.append(actions)
-    actions.start()
-    rasa = Server("Rasa server", [str(BIN / "rasa"), "run", "--port", str(rasa_port), "--model",
-                                  str(work / "models" / "ours.tar.gz"), "--endpoints",
-                                  str(our_endpoints(work, action_port)), "--credentials",
-                                  str(PROJECT / "credentials.yml")], PROJECT, work / "ours-rasa.log",
-                  f"http://127.0.0.1:{rasa_port}/webhooks/rest/", ENVIRONMENT)
-    servers.append(rasa)
-    rasa.start()
-    run.ready_seconds = rasa.ready_seconds
-    return Target(run, rasa, f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook", OUR_CONVERSATION), actions
+    ours_work = work / "ours"
+    ours_work.mkdir()
+    assistant = start_assistant(
+        ours_work,
+        model=work / "models" / "ours.tar.gz",
+        environment=ENVIRONMENT,
+        timeout=SERVER_TIMEOUT,
+        sample_rss=True,
+    )
+    servers.extend([assistant.actions, assistant.rasa])
+    run.ready_seconds = assistant.rasa.ready_seconds
+    return Target(run, assistant.rasa, assistant.webhook, OUR_CONVERSATION), assistant.actions
 
 
 def mb(value: Optional[int]) -> str:
@@ -207,8 +214,8 @@ def write_report(ours: AssistantRun, stock: AssistantRun, met: Dict[str, bool], 
         f"{ratio(ours.rasa_peak_rss, stock.rasa_peak_rss)} | {yes('rasa_rss')} |",
         f"| training <= {TRAINING_TARGET_SECONDS} s | {ours.training_seconds:.0f} s | {stock.training_seconds:.0f} s | "
         f"{ratio(ours.training_seconds, stock.training_seconds)} | {yes('training')} |",
-        f"| every message answered | {sum(l.errors + l.empty_replies for l in ours.loads.values())} failed | "
-        f"{sum(l.errors + l.empty_replies for l in stock.loads.values())} failed | | {yes('no_errors')} |",
+        f"| every message answered | {sum(load.errors + load.empty_replies for load in ours.loads.values())} failed | "
+        f"{sum(load.errors + load.empty_replies for load in stock.loads.values())} failed | | {yes('no_errors')} |",
         "",
         "## Latency and throughput (REST channel)",
         "",
@@ -216,7 +223,8 @@ def write_report(ours: AssistantRun, stock: AssistantRun, met: Dict[str, bool], 
         f"in {ROUNDS} rounds alternating between the two assistants (one at a time). "
         f"Ours: {' / '.join(repr(text) for text in OUR_CONVERSATION)}. "
         f"Stock: {' / '.join(repr(text) for text in STOCK_CONVERSATION)}. "
-        "Each of our messages runs a custom action on the action server and reads and writes the SQLite tracker store.",
+        "Each of our messages runs a custom action on the action server and reads and writes the SQLite tracker store. "
+        "Percentiles are nearest-rank (harness/stats.py): always a measured latency.",
         "",
         "| assistant | users | messages | p50 (ms) | p95 (ms) | p99 (ms) | messages/s | failed |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -235,9 +243,11 @@ def write_report(ours: AssistantRun, stock: AssistantRun, met: Dict[str, bool], 
     ]
     for users, _ in LOAD_LEVELS:
         o, s = ours.loads[users], stock.loads[users]
-        lines.append(f"| {users} user(s) | {ratio(o.percentile(0.5), s.percentile(0.5))} | "
-                     f"{ratio(o.percentile(0.95), s.percentile(0.95))} | {ratio(o.percentile(0.99), s.percentile(0.99))} | "
-                     f"{ratio(o.messages_per_second, s.messages_per_second)} |")
+        lines.append(
+            f"| {users} user(s) | {ratio(o.percentile(0.5), s.percentile(0.5))} | "
+            f"{ratio(o.percentile(0.95), s.percentile(0.95))} | {ratio(o.percentile(0.99), s.percentile(0.99))} | "
+            f"{ratio(o.messages_per_second, s.messages_per_second)} |"
+        )
     lines += [
         "",
         "## Start-up, memory and training",
@@ -253,9 +263,8 @@ def write_report(ours: AssistantRun, stock: AssistantRun, met: Dict[str, bool], 
         f"| action server, peak RSS | {mb(ours.action_peak_rss)} | {mb(stock.action_peak_rss)} (none) | |",
         "",
     ]
-    notes = PROJECT / "bench" / "NOTES.md"
-    if notes.exists():
-        lines += [notes.read_text().strip(), ""]
+    if NOTES.exists():
+        lines += [NOTES.read_text(encoding="utf-8").strip(), ""]
     return "\n".join(lines)
 
 
@@ -273,11 +282,13 @@ def cpu_count() -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--report", type=Path, default=REPORT, help="where to write the report (docs/benchmark.md)")
+    parser.add_argument(
+        "--report", type=Path, default=REPORT, help="where to write the report (docs/reports/benchmark.md)"
+    )
     arguments = parser.parse_args()
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="hr-bench-"))
-    servers: List[Server] = []
+    servers: List[Service] = []
     try:
         stock_target = start_stock(work, servers)
         our_target, actions = start_ours(work, servers)
@@ -293,7 +304,8 @@ def main() -> int:
     stock.rasa_peak_rss, ours.rasa_peak_rss = stock_target.rasa.peak_rss_bytes, our_target.rasa.peak_rss_bytes
     ours.action_peak_rss = actions.peak_rss_bytes
     met = check_targets(ours, stock)
-    arguments.report.write_text(write_report(ours, stock, met, time.perf_counter() - started))
+    arguments.report.parent.mkdir(parents=True, exist_ok=True)
+    arguments.report.write_text(write_report(ours, stock, met, time.perf_counter() - started), encoding="utf-8")
     shutil.rmtree(work, ignore_errors=True)
     print(f"Wrote {arguments.report}")
     missed = [name for name, ok in met.items() if not ok]

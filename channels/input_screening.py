@@ -5,15 +5,13 @@ message means nothing, and a message of thousands of characters is not a questio
 would also hold the server for seconds). Control characters (terminal escapes, NUL) are
 replaced by spaces, so that they reach neither the model nor the stored conversation.
 """
+
 import re
 from typing import Optional, Text
 
 MAX_MESSAGE_CHARACTERS = 2000
 
-EMPTY_TEXT = (
-    "Your message was empty. Ask me about an HR career, for example "
-    "\"how much does an HR generalist make?\""
-)
+EMPTY_TEXT = 'Your message was empty. Ask me about an HR career, for example "how much does an HR generalist make?"'
 TOO_LONG_TEXT = (
     "That message is too long for me ({length:,} characters). Please ask one question in "
     f"fewer than {MAX_MESSAGE_CHARACTERS:,} characters."

@@ -6,14 +6,14 @@ These channels count the replies to each message and, when there are none, say t
 the assistant cannot answer right now. The conversation itself is kept: the next
 message is answered as usual once the action server is back.
 """
+
 import logging
 from typing import Any, Awaitable, Callable, Dict, Text
-
-from sanic import Blueprint
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.console import CmdlineInput
 from rasa.core.channels.rest import RestInput
+from sanic import Blueprint
 
 from channels import input_screening
 

@@ -13,6 +13,7 @@ written here rather than inherited:
   would reach the page. requirements.txt also pins a python-socketio where it is not one;
 - a message that gets no reply (the action server is down) gets one (channels/reliable.py).
 """
+
 import inspect
 import logging
 import re
@@ -21,13 +22,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
+from rasa.core.channels.channel import InputChannel, UserMessage, decode_bearer_token
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
-
-from rasa.core.channels.channel import InputChannel, UserMessage, decode_bearer_token
-from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 
 from channels.reliable import MessageHandler, with_reply_guarantee
 
@@ -155,7 +155,9 @@ class WebChatInput(SocketIOInput):
 
 async def _widget_bundle() -> HTTPResponse:
     if not WIDGET_BUNDLE.is_file():
-        return response.text(f"The chat widget is not installed ({WIDGET_BUNDLE} is missing): run `make install`.", status=503)
+        return response.text(
+            f"The chat widget is not installed ({WIDGET_BUNDLE} is missing): run `make install`.", status=503
+        )
     source = _offline_bundle(WIDGET_BUNDLE.stat().st_mtime_ns)
     return response.text(source, headers=PAGE_HEADERS, content_type="text/javascript; charset=utf-8")
 

@@ -9,17 +9,18 @@ role ids:
 
 - across-roles intent (salary filter, education filter), but a known role is named:
   the one-role intent (ask_salary, ask_education);
-- ask_salary with a pay amount, words for several jobs ("roles", "jobs", "anything")
-  and no role named: ask_roles_by_salary;
-- a bare mention of two or more known roles with no topic (inform_role, ask_overview):
-  compare_roles, as "X and Y?" or "X vs Y" asks to compare them.
+- ask_salary with a pay amount (an `amount` entity), words for several jobs ("roles",
+  "jobs", "anything") and no role named: ask_roles_by_salary;
+- a bare mention of two or more known roles with no topic entity and no words of a
+  comparison (inform_role, ask_overview): compare_roles, as "X and Y?" or "X vs Y" asks
+  to compare them.
 
-The known role ids are the targets of the `role` entity's synonyms in the training
-data, which scripts/kb_sync.py generates from the knowledge base; they are stored with
-the model, so the Rasa server never reads the knowledge base itself.
+The known role ids are the values of the `role` entity's aliases in the training data
+(components.alias_entities), which scripts/kb_sync.py generates from the knowledge base;
+they are stored with the model, so the Rasa server never reads the knowledge base itself.
 """
+
 import json
-import re
 from typing import Any, Dict, List, Optional, Set, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -30,15 +31,9 @@ from rasa.shared.nlu.constants import ENTITIES, ENTITY_ATTRIBUTE_TYPE, ENTITY_AT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.role_mentions import ROLE_ENTITY, known_role_ids
+from careers.matching import COMPARISON_WORDS, SEVERAL_JOBS
+from components.alias_entities import ROLE_ENTITY, entity_aliases
 
-PAY_AMOUNT = re.compile(r"[$£]\s?\d|\b\d+(\.\d+)?\s?(k|grand|thousand)\b|\b\d{2,3}[,.]?\d{3}\b|six[- ]figure", re.I)
-SEVERAL_JOBS = re.compile(r"\b(roles|jobs|careers|positions|occupations|anything|any)\b", re.I)
-TOPIC_WORDS = re.compile(
-    r"earn|pay|paid|salar|money|wage|grow|outlook|demand|future|educat|degree|study|skill|dut|task|"
-    r"responsib|common|similar|differ|alike|related",
-    re.I,
-)
 ONE_ROLE_INTENTS = {"ask_roles_by_salary": "ask_salary", "ask_roles_by_education": "ask_education"}
 BARE_MENTION_INTENTS = {"inform_role", "ask_overview"}
 
@@ -53,19 +48,30 @@ class RoleScopeResolver(GraphComponent):
         self._model_storage, self._resource, self.role_ids = model_storage, resource, role_ids
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "RoleScopeResolver":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "RoleScopeResolver":
         return cls(model_storage, resource, set())
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "RoleScopeResolver":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "RoleScopeResolver":
         with model_storage.read_from(resource) as directory:
             role_ids = set(json.loads((directory / cls.FILE_NAME).read_text(encoding="utf-8")))
         return cls(model_storage, resource, role_ids)
 
     def train(self, training_data: TrainingData) -> Resource:
-        self.role_ids = known_role_ids(training_data)
+        self.role_ids = set(entity_aliases(training_data, ROLE_ENTITY).values())
         with self._model_storage.write_to(self._resource) as directory:
             (directory / self.FILE_NAME).write_text(json.dumps(sorted(self.role_ids)), encoding="utf-8")
         return self._resource
@@ -76,25 +82,31 @@ class RoleScopeResolver(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
-            corrected = self.resolve(intent, self._known_roles(message), message.get(TEXT) or "")
+            found = {entity.get(ENTITY_ATTRIBUTE_TYPE) for entity in message.get(ENTITIES, [])}
+            corrected = self.resolve(intent, self._known_roles(message), found, message.get(TEXT) or "")
             if corrected and corrected != intent:
                 self._set_intent(message, corrected)
         return messages
 
     def _known_roles(self, message: Message) -> Set[str]:
         return {
-            entity.get(ENTITY_ATTRIBUTE_VALUE) for entity in message.get(ENTITIES, [])
+            entity.get(ENTITY_ATTRIBUTE_VALUE)
+            for entity in message.get(ENTITIES, [])
             if entity.get(ENTITY_ATTRIBUTE_TYPE) == ROLE_ENTITY and entity.get(ENTITY_ATTRIBUTE_VALUE) in self.role_ids
         }
 
     @staticmethod
-    def resolve(intent: Optional[str], known_roles: Set[str], text: str) -> Optional[str]:
-        """The intent the message should have, given the known roles it names (pure)."""
+    def resolve(
+        intent: Optional[str], known_roles: Set[str], entity_types: Set[Optional[str]], text: str
+    ) -> Optional[str]:
+        """The intent the message should have, given the known roles it names and the
+        types of the other entities found (pure)."""
         if intent in ONE_ROLE_INTENTS and known_roles:
             return ONE_ROLE_INTENTS[intent]
-        if intent == "ask_salary" and not known_roles and PAY_AMOUNT.search(text) and SEVERAL_JOBS.search(text):
+        if intent == "ask_salary" and not known_roles and "amount" in entity_types and SEVERAL_JOBS.search(text):
             return "ask_roles_by_salary"
-        if intent in BARE_MENTION_INTENTS and len(known_roles) >= 2 and not TOPIC_WORDS.search(text):
+        bare = "topic" not in entity_types and not COMPARISON_WORDS.search(text)
+        if intent in BARE_MENTION_INTENTS and len(known_roles) >= 2 and bare:
             return "compare_roles"
         return intent
 

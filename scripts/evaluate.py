@@ -1,4 +1,4 @@
-"""Measures how well the assistant understands and converses, and writes docs/evaluation.md.
+"""Measures how well the assistant understands and converses, and writes docs/reports/evaluation.md.
 
     python scripts/evaluate.py            # everything, about 25 minutes on two cores (`make evaluate`)
 
@@ -10,8 +10,9 @@
 3. the conversation tests (tests/test_stories.yml) with the chosen policies, and with
    TEDPolicy added, to see whether a learned dialogue policy earns its training time.
 
-Reports from Rasa go to results/evaluation/; the summary to docs/evaluation.md.
+Reports from Rasa go to results/evaluation/; the summary to docs/reports/evaluation.md.
 """
+
 import json
 import os
 import subprocess
@@ -27,7 +28,7 @@ import yaml
 PROJECT = Path(__file__).resolve().parents[1]
 RASA = str(Path(sys.executable).parent / "rasa")
 RESULTS = PROJECT / "results" / "evaluation"
-REPORT = PROJECT / "docs" / "evaluation.md"
+REPORT = PROJECT / "docs" / "reports" / "evaluation.md"
 HELD_OUT = PROJECT / "tests" / "nlu" / "held_out.yml"
 DEV_SET = PROJECT / "evaluation" / "dev_set.yml"
 STORIES = PROJECT / "tests" / "test_stories.yml"
@@ -80,14 +81,16 @@ def read_nlu_scores(folder: Path, config: Path = CHOSEN) -> NluScores:
     report = json.loads((folder / "intent_report.json").read_text())
     weighted = report["weighted avg"]
     per_intent = {
-        name: scores for name, scores in report.items()
+        name: scores
+        for name, scores in report.items()
         if isinstance(scores, dict) and "f1-score" in scores and not name.endswith(" avg")
     }
     entities: Dict[str, Dict[str, float]] = {}
     # Rasa reports each entity extractor apart, each on every entity of the test set. An
     # entity's score is that of the last extractor in the pipeline that finds it at all:
-    # the one with the final say (in config.yml, RoleMentionExtractor replaces the CRF's
-    # roles where both found one; education levels come from the CRF only).
+    # the one with the final say (in config.yml, AliasEntityExtractor replaces the CRF's roles
+    # and education levels where both found one; QuestionEntityExtractor finds topics,
+    # amounts, degrees and rankings).
     order = entity_extractors(config)
     reports = [folder / f"{name}_report.json" for name in order if (folder / f"{name}_report.json").exists()]
     for path in reports:
@@ -114,15 +117,28 @@ def evaluate_pipeline(name: str, config: Path) -> PipelineRun:
     folder = RESULTS / "pipelines" / name
     model_dir = folder / "model"
     seconds = run(
-        [RASA, "train", "nlu", "--config", str(config), "--nlu", "data/nlu", "--out", str(model_dir),
-         "--fixed-model-name", name],
+        [
+            RASA,
+            "train",
+            "nlu",
+            "--config",
+            str(config),
+            "--nlu",
+            "data/nlu",
+            "--out",
+            str(model_dir),
+            "--fixed-model-name",
+            name,
+        ],
         folder / "train.log",
     )
     model = str(model_dir / f"{name}.tar.gz")
     scores = {}
     for label, data in (("held_out", HELD_OUT), ("dev", DEV_SET)):
-        run([RASA, "test", "nlu", "--model", model, "--nlu", str(data), "--out", str(folder / label), "--no-plot"],
-            folder / f"test-{label}.log")
+        run(
+            [RASA, "test", "nlu", "--model", model, "--nlu", str(data), "--out", str(folder / label), "--no-plot"],
+            folder / f"test-{label}.log",
+        )
         scores[label] = read_nlu_scores(folder / label, config)
     return PipelineRun(name, config, seconds, scores["held_out"], scores["dev"])
 
@@ -130,8 +146,24 @@ def evaluate_pipeline(name: str, config: Path) -> PipelineRun:
 def cross_validation() -> Tuple[NluScores, str]:
     folder = RESULTS / "cross_validation"
     log = folder / "cross-validation.log"
-    run([RASA, "test", "nlu", "--nlu", "data/nlu", "--config", str(CHOSEN), "--cross-validation", "--folds",
-         str(FOLDS), "--out", str(folder), "--no-plot"], log)
+    run(
+        [
+            RASA,
+            "test",
+            "nlu",
+            "--nlu",
+            "data/nlu",
+            "--config",
+            str(CHOSEN),
+            "--cross-validation",
+            "--folds",
+            str(FOLDS),
+            "--out",
+            str(folder),
+            "--no-plot",
+        ],
+        log,
+    )
     # Rasa logs the mean and (standard deviation) over the folds' test sets: intents first,
     # then entities.
     # Intents first, then each entity extractor, named on the line before its figures.
@@ -147,10 +179,25 @@ def cross_validation() -> Tuple[NluScores, str]:
 
 def conversation_tests(name: str, config: Path) -> Tuple[dict, float]:
     folder = RESULTS / "stories" / name
-    seconds = run([RASA, "train", "--config", str(config), "--out", str(folder / "model"), "--fixed-model-name", name],
-                  folder / "train.log")
-    run([RASA, "test", "core", "--model", str(folder / "model" / f"{name}.tar.gz"), "--stories", str(STORIES),
-         "--out", str(folder), "--no-plot"], folder / "test.log")
+    seconds = run(
+        [RASA, "train", "--config", str(config), "--out", str(folder / "model"), "--fixed-model-name", name],
+        folder / "train.log",
+    )
+    run(
+        [
+            RASA,
+            "test",
+            "core",
+            "--model",
+            str(folder / "model" / f"{name}.tar.gz"),
+            "--stories",
+            str(STORIES),
+            "--out",
+            str(folder),
+            "--no-plot",
+        ],
+        folder / "test.log",
+    )
     report = json.loads((folder / "story_report.json").read_text())
     return {"stories": report["conversation_accuracy"], "actions": report["accuracy"]}, seconds
 
@@ -190,12 +237,20 @@ def scores_row(label: str, scores: Dict[str, float], support: Optional[int] = No
     return "| " + " | ".join(cells) + " |"
 
 
-def write_report(chosen: PipelineRun, alternatives: List[PipelineRun], cv: Tuple[NluScores, str],
-                 stories: Dict[str, Tuple[dict, float]]) -> str:
+def write_report(
+    chosen: PipelineRun,
+    alternatives: List[PipelineRun],
+    cv: Tuple[NluScores, str],
+    stories: Dict[str, Tuple[dict, float]],
+) -> str:
     held = chosen.held_out
     role = held.entities.get("role", {"precision": 0, "recall": 0, "f1-score": 0, "support": 0})
     stories_chosen = stories["chosen"][0]["stories"]
-    met = held.intent["f1-score"] >= TARGET_F1 and role["f1-score"] >= TARGET_F1 and stories_chosen["correct"] == stories_chosen["total"]
+    met = (
+        held.intent["f1-score"] >= TARGET_F1
+        and role["f1-score"] >= TARGET_F1
+        and stories_chosen["correct"] == stories_chosen["total"]
+    )
     lines = [
         "# Evaluation",
         "",
@@ -245,9 +300,10 @@ def write_report(chosen: PipelineRun, alternatives: List[PipelineRun], cv: Tuple
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for pipeline in [chosen, *alternatives]:
-        label = {"chosen": "config.yml (chosen)", "without_role_scope_resolver": "config.yml without RoleScopeResolver"}.get(
-            pipeline.name, pipeline.config.relative_to(PROJECT).as_posix()
-        )
+        label = {
+            "chosen": "config.yml (chosen)",
+            "without_role_scope_resolver": "config.yml without RoleScopeResolver",
+        }.get(pipeline.name, pipeline.config.relative_to(PROJECT).as_posix())
         lines.append(
             f"| {label} | {pipeline.training_seconds:.0f} | {f(pipeline.held_out.intent['f1-score'])} | "
             f"{f(pipeline.held_out.entities.get('role', {}).get('f1-score', 0))} | {f(pipeline.dev.intent['f1-score'])} | "
@@ -262,7 +318,10 @@ def write_report(chosen: PipelineRun, alternatives: List[PipelineRun], cv: Tuple
         "| policies | training (s) | stories correct | actions correct |",
         "| --- | --- | --- | --- |",
     ]
-    for name, label in (("chosen", "MemoizationPolicy + RulePolicy (config.yml)"), ("with_ted", "the same + TEDPolicy")):
+    for name, label in (
+        ("chosen", "MemoizationPolicy + RulePolicy (config.yml)"),
+        ("with_ted", "the same + TEDPolicy"),
+    ):
         result, seconds = stories[name]
         lines.append(
             f"| {label} | {seconds:.0f} | {result['stories']['correct']} / {result['stories']['total']} | {f(result['actions'])} |"
@@ -292,7 +351,7 @@ CHOICE_NOTES = """
 - **DIET for intents, the knowledge base's aliases for roles, plus RoleScopeResolver**
   (config.yml). DIET without its transformer, on word and character n-grams,
   lookup-table and regex features, classifies the intent. The `role` entity has a closed
-  set of values, the knowledge base's roles: `components/role_mentions.py` finds them by
+  set of values, the knowledge base's roles: `components/alias_entities.py` finds them by
   their aliases (longest first, plurals, close spellings such as "genralist"), and a
   CRFEntityExtractor before it finds the jobs the knowledge base does not know
   ("astronaut"). DIET used to tag the roles too; its CRF layer made TensorFlow trace the

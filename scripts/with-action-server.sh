@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs a command with the action server started in the background, and stops the
 # action server when the command ends (however it ends).
-#   scripts/with-action-server.sh .venv/bin/rasa shell
+#   scripts/with-action-server.sh .venv/bin/python -m rasa_server shell
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p logs
-.venv/bin/rasa run actions --actions actions --port 5055 >logs/action-server.log 2>&1 &
+.venv/bin/python -m actions.server --actions actions --port 5055 >logs/action-server.log 2>&1 &
 action_server=$!
 trap 'kill "$action_server" 2>/dev/null; wait "$action_server" 2>/dev/null || true' EXIT
 if ! scripts/wait-for-port.sh 5055 health 60; then

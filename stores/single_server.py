@@ -12,22 +12,40 @@ default endpoints.yml (one server, in-memory lock store: Rasa allows one Sanic w
 Several servers on one database (endpoints-scale.yml) use Rasa's own SQLTrackerStore on
 PostgreSQL, without this memory.
 """
+
 import itertools
 import json
+import logging
 from collections import OrderedDict
-from typing import Any, Dict, Iterator, List, Optional, Text
+from dataclasses import dataclass
+from typing import Any, Dict, Iterator, Optional, Text
 
+import rasa
 import sqlalchemy
 import sqlalchemy.orm
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event
-from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 # Conversations whose trackers stay in memory (least recently used first out); the
 # others are read from the database when they come back. A tracker of a few dozen
 # events takes some tens of kilobytes.
 DEFAULT_CACHED_CONVERSATIONS = 1000
+# The private methods of SQLTrackerStore overridden below (_retrieve, _additional_events)
+# are those of this Rasa version; on any other, the store is Rasa's own, unchanged.
+WRITTEN_FOR_RASA = "3.6.21"
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class KeptTracker:
+    """A conversation's tracker as last saved, kept between its messages."""
+
+    tracker: DialogueStateTracker
+    stored_events: int  # how many of its events are in the database
+    handed_out: bool = False  # to a message being processed, until that message saves it
 
 
 def _enable_write_ahead_log(dbapi_connection: Any, _record: Any) -> None:
@@ -57,6 +75,14 @@ class SingleServerSQLTrackerStore(SQLTrackerStore):
 
     def __init__(self, *args: Any, cached_conversations: int = DEFAULT_CACHED_CONVERSATIONS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.keeps_trackers = rasa.__version__ == WRITTEN_FOR_RASA
+        if not self.keeps_trackers:
+            logger.warning(
+                "Tracker memory off: %s was written for Rasa %s, running %s; every message reads the database.",
+                type(self).__name__,
+                WRITTEN_FOR_RASA,
+                rasa.__version__,
+            )
         if self.engine.dialect.name == "sqlite":
             # SQLAlchemy 1.4 opens a new SQLite connection for every session (NullPool), which
             # was most of the cost of a write. One kept connection serves them all: the
@@ -68,28 +94,24 @@ class SingleServerSQLTrackerStore(SQLTrackerStore):
             )
             sqlalchemy.event.listen(self.engine, "connect", _enable_write_ahead_log)
             self.sessionmaker = sqlalchemy.orm.sessionmaker(bind=self.engine)
-        self._capacity = int(cached_conversations)
-        # sender id -> [its tracker as last saved, how many of its events are stored,
-        #               whether it is handed out to a message being processed]
-        self._trackers: "OrderedDict[Text, List[Any]]" = OrderedDict()
+        self._capacity = int(cached_conversations) if self.keeps_trackers else 0
+        self._trackers: "OrderedDict[Text, KeptTracker]" = OrderedDict()  # least recently used first
 
-    async def _retrieve(
-        self, sender_id: Text, fetch_events_from_all_sessions: bool
-    ) -> Optional[DialogueStateTracker]:
+    async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
         kept = self._trackers.get(sender_id)
-        if not fetch_events_from_all_sessions and kept is not None and not kept[2]:
+        if not fetch_events_from_all_sessions and kept is not None and not kept.handed_out:
             # Handed over, not copied: until it is saved again, another retrieve reads the
             # database, and a message that fails before its save leaves nothing here.
-            kept[2] = True
+            kept.handed_out = True
             self._trackers.move_to_end(sender_id)
-            return kept[0]
+            return kept.tracker
         return await super()._retrieve(sender_id, fetch_events_from_all_sessions)
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
         kept = self._trackers.get(tracker.sender_id)
-        if kept is None or kept[0] is not tracker:
+        if kept is None or kept.tracker is not tracker:
             return super()._additional_events(session, tracker)  # counts the stored events
-        return itertools.islice(tracker.events, kept[1], None)
+        return itertools.islice(tracker.events, kept.stored_events, None)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """As SQLTrackerStore.save, with one bulk INSERT instead of an ORM object per event."""
@@ -103,7 +125,9 @@ class SingleServerSQLTrackerStore(SQLTrackerStore):
         except Exception:
             self._trackers.pop(tracker.sender_id, None)  # what is stored is not known
             raise
-        self._trackers[tracker.sender_id] = [tracker, len(tracker.events), False]
+        if not self._capacity:
+            return
+        self._trackers[tracker.sender_id] = KeptTracker(tracker, len(tracker.events))
         self._trackers.move_to_end(tracker.sender_id)
         while len(self._trackers) > self._capacity:
             self._trackers.popitem(last=False)

@@ -1,4 +1,9 @@
-"""Shared fixtures: the knowledge base, trackers built like Rasa's, and a dispatcher."""
+"""Shared fixtures: the knowledge base, trackers built like Rasa's, and a dispatcher.
+
+`kb` is the production knowledge base here; tests/unit/conftest.py replaces it with the
+small fixture knowledge base of the unit tier.
+"""
+
 import os
 from typing import Any, Dict, List, Optional
 
@@ -6,37 +11,23 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import runtime
+from careers.entities import question_entities, replace_overlapping
+from careers.knowledge_base import KnowledgeBase, load_knowledge_base
+from careers.matching import AliasMatcher
+
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
-from actions.kb import KnowledgeBase, get_knowledge_base  # noqa: E402
-from tests.servers import action_server, free_port, rasa_server, write_endpoints  # noqa: E402
-
 
 @pytest.fixture(scope="session")
-def kb() -> KnowledgeBase:
-    return get_knowledge_base()
+def production_kb() -> KnowledgeBase:
+    return load_knowledge_base()
 
 
-@pytest.fixture(scope="session")
-def servers(tmp_path_factory):
-    """The trained model in a running Rasa server (REST and web chat) and a running action server.
-
-    Started once for the session, with the project's endpoints.yml (its SQLite tracker store
-    in a temporary folder); a test that stops a server starts it again.
-    """
-    logs = tmp_path_factory.mktemp("logs")
-    action_port, rasa_port = free_port(), free_port()
-    actions = action_server(action_port, logs).start()
-    rasa = None
-    try:
-        rasa = rasa_server(rasa_port, write_endpoints(logs, action_port), logs).start()
-        base = f"http://127.0.0.1:{rasa_port}"
-        yield {"base": base, "webhook": f"{base}/webhooks/rest/webhook", "page": f"{base}/chat/", "actions": actions,
-               "rasa": rasa}
-    finally:
-        if rasa:
-            rasa.stop()
-        actions.stop()
+@pytest.fixture
+def kb(production_kb) -> KnowledgeBase:
+    """The knowledge base, also the one the actions answer from (actions.runtime)."""
+    return runtime.use(production_kb)
 
 
 @pytest.fixture
@@ -48,9 +39,32 @@ def role_entity(value: str, text: Optional[str] = None) -> Dict[str, Any]:
     return {"entity": "role", "value": value, "text": text or value}
 
 
+def nlu_entities(kb: KnowledgeBase, text: str, tagged: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The entities the NLU components give for `text` (components/), with the same matchers:
+    `tagged` (as a learned tagger found them, placed where their text is), then known roles
+    and education levels by their aliases in place of what they overlap, then the words
+    of the question."""
+    if text.startswith("/"):
+        return list(tagged)  # a button payload names its entities itself
+    entities = []
+    for entity in tagged:
+        typed = entity.get("text")
+        start = text.find(typed) if isinstance(typed, str) and typed else -1
+        entities.append({**entity, "start": start, "end": start + len(typed)} if start >= 0 else dict(entity))
+    levels = AliasMatcher(
+        {name: level.id for level in kb.shared.education_levels for name in [level.label, *level.phrases]}
+    )
+    entities = replace_overlapping(entities, "role", kb.role_matcher.mentions(text))
+    entities = replace_overlapping(entities, "education_level", levels.mentions(text))
+    for entity, span in question_entities(text):
+        entities = replace_overlapping(entities, entity, [span])
+    return entities
+
+
 @pytest.fixture
-def make_tracker():
-    """Builds a tracker whose latest message has `intent`, `entities` and `text`, with `slots` set."""
+def make_tracker(kb):
+    """Builds a tracker whose latest message has `intent`, the entities the NLU would find in
+    `text` (plus `entities`, as a learned tagger or a button gives them), with `slots` set."""
 
     def build(
         intent: str,
@@ -61,7 +75,7 @@ def make_tracker():
     ) -> Tracker:
         latest_message = {
             "intent": {"name": intent, "confidence": 0.99},
-            "entities": entities or [],
+            "entities": nlu_entities(kb, text, entities or []),
             "text": text,
         }
         return Tracker(

@@ -1,0 +1,85 @@
+"""The custom actions: each reads the tracker, asks the dialogue resolver, and sends the reply.
+
+One action per kind of question (domain.yml's rules map each intent to one of them); what
+to answer is decided in careers.dialogue, how it reads in careers.replies.
+"""
+
+from abc import ABCMeta, abstractmethod
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import runtime
+from actions.tracker import context_from, request_from
+from careers import dialogue
+from careers.formatting import markup_for_channel
+from careers.replies import reply_to
+
+
+class ResolvedAction(Action, metaclass=ABCMeta):
+    """An action whose answer the dialogue resolver decides."""
+
+    @property
+    @abstractmethod
+    def question(self) -> str:
+        """The kind of question it answers (careers.dialogue)."""
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        kb = runtime.knowledge_base()
+        context = context_from(tracker, kb)
+        decision = dialogue.resolve(kb, self.question, request_from(tracker, kb), context)
+        reply = reply_to(kb, decision, markup_for_channel(tracker.get_latest_input_channel()))
+        dispatcher.utter_message(text=reply.text, buttons=reply.buttons)
+        return [SlotSet(name, value) for name, value in dialogue.slot_updates(context, decision, reply.listed).items()]
+
+
+class ActionAnswerRoleTopic(ResolvedAction):
+    """A topic of one role: the one named, or the one (or two) in context."""
+
+    question = dialogue.ROLE_TOPIC
+
+    def name(self) -> Text:
+        return "action_answer_role_topic"
+
+
+class ActionCompareRoles(ResolvedAction):
+    question = dialogue.COMPARISON
+
+    def name(self) -> Text:
+        return "action_compare_roles"
+
+
+class ActionAnswerSharedTopic(ResolvedAction):
+    """What the two main roles share, how they differ, and which programs to study."""
+
+    question = dialogue.SHARED_TOPIC
+
+    def name(self) -> Text:
+        return "action_answer_shared_topic"
+
+
+class ActionEducationGuidance(ResolvedAction):
+    """Advice for the education level the user names, or the question for it."""
+
+    question = dialogue.GUIDANCE
+
+    def name(self) -> Text:
+        return "action_education_guidance"
+
+
+class ActionShowHelp(ResolvedAction):
+    question = dialogue.HELP
+
+    def name(self) -> Text:
+        return "action_show_help"
+
+
+class ActionAnswerAcrossRoles(ResolvedAction):
+    """Lists, filters or ranks every role of the knowledge base."""
+
+    question = dialogue.ACROSS_ROLES
+
+    def name(self) -> Text:
+        return "action_answer_across_roles"

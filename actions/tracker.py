@@ -1,0 +1,67 @@
+"""Reads what the resolver needs from a tracker: the request (intent and entities) and the context.
+
+The entities are the NLU's (components/): role ids, topic ids, the pay limit, the degree,
+the ranking and the education level. Nothing here reads the message's text again.
+"""
+
+from typing import Any, Dict, Iterable, List
+
+from rasa_sdk import Tracker
+
+from careers import topics
+from careers.dialogue import Context, Request
+from careers.knowledge_base import KnowledgeBase
+from careers.matching import PayLimit
+from careers.schema import ENTRY_EDUCATION_LEVELS
+
+# A title the knowledge base does not cover is quoted back; a long one is cut.
+LONGEST_TITLE = 60
+
+
+def _values(entities: Iterable[Dict[str, Any]], name: str) -> List[Any]:
+    return [entity.get("value") for entity in entities if isinstance(entity, dict) and entity.get("entity") == name]
+
+
+def _roles(kb: KnowledgeBase, entities: List[Dict[str, Any]]) -> Dict[str, List[str]]:
+    known: List[str] = []
+    unknown: List[str] = []
+    for entity in entities:
+        if not isinstance(entity, dict) or entity.get("entity") != "role":
+            continue
+        value = entity.get("value")
+        if not isinstance(value, str) or not value.strip() or kb.is_generic_term(value):
+            continue
+        # A role id (the NLU's alias matcher, a button), else a name as a learned tagger wrote it.
+        typed = entity.get("text")
+        role_id = kb.find_role(value) or (kb.find_role(typed) if isinstance(typed, str) else None)
+        if role_id is not None:
+            if role_id not in known:
+                known.append(role_id)
+        elif value.strip()[:LONGEST_TITLE] not in unknown:
+            unknown.append(value.strip()[:LONGEST_TITLE])
+    return {"known": known, "unknown": unknown}
+
+
+def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
+    message = tracker.latest_message or {}
+    intent = (message.get("intent") or {}).get("name")
+    entities = [entity for entity in message.get("entities") or [] if isinstance(entity, dict)]
+    roles = _roles(kb, entities)
+    named_topics = [value for value in _values(entities, "topic") if isinstance(value, str) and value in topics.BY_ID]
+    pay_limits = [limit for limit in map(PayLimit.parse, _values(entities, "amount")) if limit]
+    degrees = [value for value in _values(entities, "degree") if value in ENTRY_EDUCATION_LEVELS]
+    levels = [value for value in _values(entities, "education_level") if value in kb.education_level_ids()]
+    return Request(
+        intent=intent if isinstance(intent, str) else None,
+        roles=tuple(roles["known"]),
+        unknown_titles=tuple(roles["unknown"]),
+        topics=tuple(dict.fromkeys(named_topics)),
+        pay_limit=pay_limits[0] if pay_limits else None,
+        degree=degrees[0] if degrees else None,
+        lowest="lowest" in _values(entities, "ranking"),
+        education_level=levels[0] if levels else None,
+    )
+
+
+def context_from(tracker: Tracker, kb: KnowledgeBase) -> Context:
+    return Context.from_slots(kb, tracker.current_slot_values())

@@ -1,0 +1,138 @@
+"""Answers across all the roles of the knowledge base: the list, filters and rankings (pure).
+
+Each returns the reply and the role ids it lists, in order, so that the context can
+follow ("tell me more about that one").
+"""
+
+from typing import List, Optional, Tuple
+
+from careers.formatting import PLAIN, Markup, money, percent, sources_line, title
+from careers.knowledge_base import KnowledgeBase
+from careers.matching import PayLimit
+from careers.schema import ENTRY_EDUCATION_LEVELS, GrowthFigure, Role, SalaryFigure
+
+Answer = Tuple[str, List[str]]
+
+
+def latest_salary(role: Role) -> SalaryFigure:
+    """The newest median of a role; every role has one (the schema requires a figure)."""
+    return role.salary.newer or role.salary.article  # type: ignore[return-value]
+
+
+def latest_growth(role: Role) -> Optional[GrowthFigure]:
+    return (role.growth.newer or role.growth.article) if role.growth else None
+
+
+def _salary_rows(roles: List[Role]) -> List[List[str]]:
+    rows = []
+    for role in roles:
+        figure = latest_salary(role)
+        rows.append([title(role.name), f"{money(figure.value)} ({figure.year})", figure.occupation])
+    return rows
+
+
+def _salary_table(kb: KnowledgeBase, roles: List[Role], markup: Markup) -> str:
+    table = markup.table(["", "Median pay", "BLS occupation"], _salary_rows(roles))
+    return f"{table}\n{sources_line(kb, [latest_salary(role).source for role in roles], markup)}"
+
+
+def roles_list_answer(kb: KnowledgeBase, markup: Markup = PLAIN) -> Answer:
+    roles = list(kb.roles.values())
+    lines = [f"{markup.heading(title(role.name))}: {role.summary.split('. ')[0].rstrip('.')}." for role in roles]
+    text = f"I know {len(roles)} HR careers:\n" + "\n".join(f"- {line}" for line in lines)
+    return text + "\nAsk about any of them, or compare two.", [role.id for role in roles]
+
+
+def roles_by_salary_answer(kb: KnowledgeBase, threshold: Optional[PayLimit], markup: Markup = PLAIN) -> Answer:
+    """Roles whose newest median is above (or below) the threshold; without one, all by pay."""
+    roles = sorted(kb.roles.values(), key=lambda role: latest_salary(role).value, reverse=True)
+    if threshold is None:
+        text, listed = ranking_answer(kb, "salary", lowest=False, markup=markup)
+        return (
+            f'Give me an amount to filter by, e.g. "which roles pay over $100,000?". Meanwhile, all roles by pay:\n{text}',
+            listed,
+        )
+    word = "over" if threshold.above else "under"
+    matching = [
+        role
+        for role in roles
+        if (
+            latest_salary(role).value > threshold.amount
+            if threshold.above
+            else latest_salary(role).value < threshold.amount
+        )
+    ]
+    if not matching:
+        closest = roles[0] if threshold.above else roles[-1]
+        figure = latest_salary(closest)
+        return (
+            f"None of the roles I know has a median pay {word} {money(threshold.amount)}. "
+            f"The {'best' if threshold.above else 'lowest'} paid is the {closest.name}: "
+            f"{money(figure.value)} ({figure.year}).",
+            [closest.id],
+        )
+    heading = markup.heading(f"Roles with a median pay {word} {money(threshold.amount)}")
+    return f"{heading} (newest BLS medians):\n{_salary_table(kb, matching, markup)}", [role.id for role in matching]
+
+
+def roles_by_education_answer(kb: KnowledgeBase, level: Optional[str], markup: Markup = PLAIN) -> Answer:
+    """Roles whose typical entry education is `level`, and those that ask for more or less."""
+    roles = list(kb.roles.values())
+    if level is None:
+        groups = [(edu, [role for role in roles if role.education.minimum == edu]) for edu in ENTRY_EDUCATION_LEVELS]
+        lines = [f"{edu}: " + ", ".join(title(role.name) for role in members) for edu, members in groups if members]
+        return "Typical entry education of each role (BLS):\n" + "\n".join(f"- {line}" for line in lines), []
+    rank = ENTRY_EDUCATION_LEVELS.index(level)
+    matching = [role for role in roles if role.education.minimum == level]
+    more = [role for role in roles if ENTRY_EDUCATION_LEVELS.index(role.education.minimum) > rank]
+    less = [role for role in roles if ENTRY_EDUCATION_LEVELS.index(role.education.minimum) < rank]
+    lines = []
+    if matching:
+        names = ", ".join(title(role.name) for role in matching)
+        lines.append(f"{markup.heading(f'{level} as the typical entry education')}: {names}.")
+    else:
+        lines.append(f'None of the roles I know has "{level}" as its typical entry education.')
+    if less:
+        lines.append(
+            "Open with less: " + ", ".join(f"{title(r.name)} ({r.education.minimum.lower()})" for r in less) + "."
+        )
+    if more:
+        lines.append(
+            "Needing more: " + ", ".join(f"{title(r.name)} ({r.education.minimum.lower()})" for r in more) + "."
+        )
+    lines.append(
+        "Typical entry education as the BLS Occupational Outlook Handbook gives it; employers may ask for more."
+    )
+    return "\n".join(lines), [role.id for role in matching]
+
+
+def ranking_answer(kb: KnowledgeBase, topic: str, lowest: bool, markup: Markup = PLAIN) -> Answer:
+    """All roles ranked by their newest median pay or projected growth, best first."""
+    roles = list(kb.roles.values())
+    if topic == "growth":
+        known = sorted(
+            (role for role in roles if latest_growth(role)), key=lambda role: latest_growth(role).percent, reverse=True
+        )
+        missing = [role for role in roles if not latest_growth(role)]
+        if not known:
+            return "I have no growth projections to rank.", []
+        end = known[-1] if lowest else known[0]
+        figure = latest_growth(end)
+        verdict = f"{'Slowest' if lowest else 'Fastest'} growing: the {end.name}, {percent(figure.percent)} ({figure.period})."
+        rows = [
+            [title(role.name), f"{percent(latest_growth(role).percent)} ({latest_growth(role).period})"]
+            for role in known
+        ]
+        parts = [verdict, markup.table(["", "Projected growth"], rows)]
+        if missing:
+            parts.append("No projection in my sources for: " + ", ".join(title(role.name) for role in missing) + ".")
+        parts.append(sources_line(kb, [latest_growth(role).source for role in known], markup))
+        return "\n".join(parts), [end.id]
+    ranked = sorted(roles, key=lambda role: latest_salary(role).value, reverse=True)
+    end = ranked[-1] if lowest else ranked[0]
+    figure = latest_salary(end)
+    verdict = (
+        f"{'Lowest' if lowest else 'Best'} paid: the {end.name}, with a median of {money(figure.value)} ({figure.year}). "
+        "All roles by their newest BLS median:"
+    )
+    return f"{verdict}\n{_salary_table(kb, ranked, markup)}", [end.id]

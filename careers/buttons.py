@@ -1,0 +1,77 @@
+"""Follow-up buttons: the natural next questions after each answer.
+
+Payloads name the intent and the role id directly, so a click never depends on NLU.
+"""
+
+import json
+from typing import Dict, List, Optional
+
+from careers import topics
+from careers.formatting import title
+from careers.knowledge_base import KnowledgeBase
+
+Button = Dict[str, str]
+
+MAX_BUTTONS = 4
+
+
+def payload(intent: str, **entities: object) -> str:
+    return f"/{intent}{json.dumps(entities, separators=(',', ':'))}" if entities else f"/{intent}"
+
+
+def button(title_text: str, intent: str, **entities: object) -> Button:
+    return {"title": title_text, "payload": payload(intent, **entities)}
+
+
+def compare_button(kb: KnowledgeBase, first: str, second: str, topic: Optional[str] = None) -> Button:
+    label = f"Compare with {kb.role(second).name}"
+    if topic:
+        label = f"Compare {topics.topic(topic).button_title.lower()} with {kb.role(second).name}"
+    return button(label, "compare_roles", role=[first, second], **({"topic": topic} if topic else {}))
+
+
+def role_followups(kb: KnowledgeBase, role_id: str, topic: str) -> List[Button]:
+    buttons: List[Button] = []
+    other = kb.counterpart(role_id)
+    if other != role_id and topics.topic(topic).compared_in_table:
+        buttons.append(compare_button(kb, role_id, other, topic))
+    if topic == "related":
+        for related in kb.role(role_id).related[:2]:
+            buttons.append(button(f"About the {kb.role(related.role).name}", "ask_overview", role=related.role))
+    for next_topic in topics.TOPICS:
+        if next_topic.id != topic and len(buttons) < MAX_BUTTONS - 1:
+            buttons.append(button(next_topic.button_title, next_topic.intent, role=role_id))
+    if other != role_id and not any(b["payload"].startswith("/compare_roles") for b in buttons):
+        buttons.append(compare_button(kb, role_id, other))
+    return buttons[:MAX_BUTTONS]
+
+
+def comparison_followups(kb: KnowledgeBase, first: str, second: str, topic: Optional[str]) -> List[Button]:
+    buttons: List[Button] = []
+    for next_topic in topics.TOPICS:
+        if next_topic.compared_in_table and next_topic.id != topic:
+            buttons.append(compare_button(kb, first, second, next_topic.id))
+    buttons.append(button(f"About the {kb.role(first).name}", "ask_overview", role=first))
+    buttons.append(button(f"About the {kb.role(second).name}", "ask_overview", role=second))
+    return buttons[:MAX_BUTTONS]
+
+
+def role_choice_buttons(kb: KnowledgeBase, topic: str, role_ids: List[str]) -> List[Button]:
+    intent = topics.topic(topic).intent if topic in topics.BY_ID else topics.topic(topics.DEFAULT_TOPIC).intent
+    return [button(title(kb.role(role_id).name), intent, role=role_id) for role_id in role_ids[:MAX_BUTTONS]]
+
+
+def scope_buttons(kb: KnowledgeBase) -> List[Button]:
+    first, second = kb.main_roles
+    return [
+        button(f"About the {kb.role(first).name}", "ask_overview", role=first),
+        button(f"{title(kb.role(second).name)} salary", "ask_salary", role=second),
+        compare_button(kb, first, second),
+        button("What should I study?", "ask_programs"),
+    ]
+
+
+def education_level_buttons(kb: KnowledgeBase) -> List[Button]:
+    return [
+        button(level.label, "inform_education_level", education_level=level.id) for level in kb.shared.education_levels
+    ]

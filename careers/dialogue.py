@@ -1,0 +1,296 @@
+"""The dialogue resolver: what to answer, from what was asked and what came before (pure).
+
+`resolve(kb, question, request, context)` takes
+- the kind of question (which action Rasa's rules chose for the intent),
+- the request: the intent and the entities the NLU found (roles, topics, pay limit, ...),
+- the context: what the conversation was last about (the slots),
+and returns a decision: answer one role on a topic, compare two roles, ask which role,
+say a title is not covered, answer across roles, ... `slot_updates` gives the context that
+follows a decision. Both are plain functions of their arguments, tested rule by rule in
+tests/unit/test_dialogue.py; the actions only read the tracker, call them, and render.
+
+A new follow-up rule goes here, with its row in that test.
+"""
+
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+
+from careers import topics
+from careers.knowledge_base import KnowledgeBase
+from careers.matching import PayLimit
+
+# The kinds of question, one per action (domain.yml), each resolved by its own rules below.
+ROLE_TOPIC = "role_topic"  # a topic of one role, or of the roles in context
+COMPARISON = "comparison"
+SHARED_TOPIC = "shared_topic"  # what the main roles share, how they differ, what to study
+GUIDANCE = "guidance"  # advice for the user's education level
+HELP = "help"
+ACROSS_ROLES = "across_roles"  # lists, filters and rankings of every role
+
+INFORM_ROLE = "inform_role"  # "and the generalist?": a role, keeping the topic
+
+SHARED_TOPIC_INTENTS = {
+    "ask_similarities": "similarities",
+    "ask_differences": "differences",
+    "ask_programs": "programs",
+}
+# intent -> (what is answered, the topic a follow-up continues: "and how much do they make?")
+ACROSS_ROLE_INTENTS = {
+    "list_roles": ("list", "overview"),
+    "ask_roles_by_salary": ("by_salary", "salary"),
+    "ask_roles_by_education": ("by_education", "education"),
+    "rank_roles": ("ranking", None),  # by growth when the question says so, else by pay
+}
+
+# Slot names (domain.yml): the context is read from and written to these.
+ROLE, TOPIC, COMPARED_ROLES, LISTED_ROLES, DISCUSSED_ROLES = (
+    "role",
+    "topic",
+    "compared_roles",
+    "listed_roles",
+    "discussed_roles",
+)
+REMEMBERED_ROLES = 4  # discussed_roles keeps the last few roles talked about
+
+
+@dataclass(frozen=True)
+class Request:
+    """What one message asks: the intent and the entities, as role ids and topic ids."""
+
+    intent: Optional[str]
+    roles: Tuple[str, ...] = ()  # known roles named, in order
+    unknown_titles: Tuple[str, ...] = ()  # job titles named that the knowledge base does not cover
+    topics: Tuple[str, ...] = ()  # topics named in words (or by a button)
+    pay_limit: Optional[PayLimit] = None
+    degree: Optional[str] = None  # a BLS entry-education category
+    lowest: bool = False  # "which pays the least?"
+    education_level: Optional[str] = None  # an education level id of the knowledge base
+
+    @property
+    def topic(self) -> Optional[str]:
+        """The topic the words name, if any (the registry's order settles two)."""
+        return next((topic_id for topic_id in topics.TOPIC_IDS if topic_id in self.topics), None)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the conversation was last about (the slots)."""
+
+    role: Optional[str] = None  # the one role the last answer was about
+    topic: Optional[str] = None  # the topic of the last answer
+    compared_roles: Tuple[str, ...] = ()  # set when the last answer covered two roles
+    listed_roles: Tuple[str, ...] = ()  # roles just listed ("tell me more about that one")
+    discussed_roles: Tuple[str, ...] = ()  # the last roles talked about, newest last
+
+    @classmethod
+    def from_slots(cls, kb: KnowledgeBase, slots: Dict[str, Any]) -> "Context":
+        """The context the slots hold, ignoring any value that is not a role or topic we know."""
+
+        def roles(value: Any) -> Tuple[str, ...]:
+            values = value if isinstance(value, list) else []
+            return tuple(role_id for role_id in values if isinstance(role_id, str) and role_id in kb.roles)
+
+        role, topic = slots.get(ROLE), slots.get(TOPIC)
+        return cls(
+            role=role if isinstance(role, str) and role in kb.roles else None,
+            topic=topic if isinstance(topic, str) and topic in topics.BY_ID else None,
+            compared_roles=roles(slots.get(COMPARED_ROLES))[:2],
+            listed_roles=roles(slots.get(LISTED_ROLES)),
+            discussed_roles=roles(slots.get(DISCUSSED_ROLES)),
+        )
+
+    def recent_pair(self, kb: KnowledgeBase) -> Tuple[str, str]:
+        """The two roles a "which one ...?" question most likely means."""
+        if len(self.compared_roles) == 2:
+            return self.compared_roles[0], self.compared_roles[1]
+        if len(self.discussed_roles) >= 2:
+            return self.discussed_roles[-2], self.discussed_roles[-1]
+        return kb.main_roles
+
+    def partner_for(self, kb: KnowledgeBase, role_id: str) -> str:
+        """The role to compare `role_id` with: the other recent one, else its counterpart."""
+        for candidate in reversed(self.compared_roles + self.discussed_roles):
+            if candidate != role_id:
+                return candidate
+        return kb.counterpart(role_id)
+
+
+# --- decisions ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnswerRole:
+    role: str
+    topic: str
+
+
+@dataclass(frozen=True)
+class AnswerPair:
+    """Two roles side by side; `topic` None compares them overall."""
+
+    first: str
+    second: str
+    topic: Optional[str]
+
+
+@dataclass(frozen=True)
+class AskWhichRole:
+    question: str
+    roles: Tuple[str, ...]
+    topic: str  # what the chosen role's button asks
+
+
+@dataclass(frozen=True)
+class SayNotCovered:
+    """Job titles the knowledge base does not cover: named back, with no figure."""
+
+    titles: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AnswerAcrossRoles:
+    kind: str  # list, by_salary, by_education, ranking
+    topic: str  # what follow-ups about the listed roles continue
+    pay_limit: Optional[PayLimit] = None
+    degree: Optional[str] = None
+    lowest: bool = False
+
+
+@dataclass(frozen=True)
+class AnswerSharedTopic:
+    kind: str  # similarities, differences, programs
+
+
+@dataclass(frozen=True)
+class GiveGuidance:
+    level: Optional[str]  # None: ask for it
+
+
+@dataclass(frozen=True)
+class ShowHelp:
+    pass
+
+
+Decision = Union[
+    AnswerRole, AnswerPair, AskWhichRole, SayNotCovered, AnswerAcrossRoles, AnswerSharedTopic, GiveGuidance, ShowHelp
+]
+
+
+def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context) -> Decision:
+    """The decision for a question of kind `question` (see the constants above)."""
+    if question == ROLE_TOPIC:
+        return _role_topic(kb, request, context)
+    if question == COMPARISON:
+        return _comparison(kb, request, context)
+    if question == SHARED_TOPIC:
+        return AnswerSharedTopic(SHARED_TOPIC_INTENTS.get(request.intent or "", "differences"))
+    if question == GUIDANCE:
+        level = request.education_level if request.education_level in kb.education_level_ids() else None
+        return GiveGuidance(level)
+    if question == ACROSS_ROLES:
+        return _across_roles(request)
+    return ShowHelp()
+
+
+def _role_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    """Resolution order: the roles named (for "and the generalist?" the previous topic is
+    kept); the single role just listed ("tell me more about that one"); both roles of the
+    last comparison; the role in focus; and with no role at all ("someone in HR"), both
+    main roles. Titles not covered get no figure."""
+    is_inform = request.intent == INFORM_ROLE
+    topic = (
+        topics.topic_of_intent(request.intent)
+        or (request.topic if is_inform else None)
+        or context.topic
+        or topics.DEFAULT_TOPIC
+    )
+    known = request.roles
+    if request.unknown_titles and not known:
+        return SayNotCovered(request.unknown_titles)
+    if len(known) >= 2:
+        return AnswerPair(known[0], known[1], topic)
+    if known:
+        if is_inform and known[0] in context.listed_roles and not request.topic:
+            # Naming a role just listed asks about that role, not about its related ones.
+            topic = topics.DEFAULT_TOPIC
+        return AnswerRole(known[0], topic)
+    if is_inform and request.topic is None:
+        # A bare "and ...?" with neither a role nor a topic gets a question, not the last answer again.
+        return AskWhichRole("Which role do you mean?", tuple(kb.roles), context.topic or topics.DEFAULT_TOPIC)
+    if topic == topics.DEFAULT_TOPIC and context.listed_roles:
+        if len(context.listed_roles) == 1:
+            return AnswerRole(context.listed_roles[0], topic)
+        return AskWhichRole("Which one would you like to hear more about?", context.listed_roles, topic)
+    if len(context.compared_roles) == 2:
+        return AnswerPair(context.compared_roles[0], context.compared_roles[1], topic)
+    if context.role:
+        return AnswerRole(context.role, topic)
+    first, second = kb.main_roles
+    return AnswerPair(first, second, topic)
+
+
+def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    """The roles named, else the one named and its partner in context, else the pair in context."""
+    if request.unknown_titles:
+        return SayNotCovered(request.unknown_titles)
+    if len(request.roles) >= 2:
+        first, second = request.roles[0], request.roles[1]
+    elif request.roles:
+        first = request.roles[0]
+        second = context.partner_for(kb, first)
+    else:
+        first, second = context.recent_pair(kb)
+    return AnswerPair(first, second, request.topic)
+
+
+def _across_roles(request: Request) -> Decision:
+    kind, topic = ACROSS_ROLE_INTENTS.get(request.intent or "", ACROSS_ROLE_INTENTS["list_roles"])
+    if kind == "ranking":
+        topic = "growth" if request.topic == "growth" else "salary"
+    return AnswerAcrossRoles(
+        kind, topic or topics.DEFAULT_TOPIC, pay_limit=request.pay_limit, degree=request.degree, lowest=request.lowest
+    )
+
+
+# --- the context after a decision -----------------------------------------------------------
+
+
+def _discussed(context: Context, *role_ids: str) -> List[str]:
+    roles = [role_id for role_id in context.discussed_roles if role_id not in role_ids] + list(role_ids)
+    return roles[-REMEMBERED_ROLES:]
+
+
+def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = ()) -> Dict[str, Any]:
+    """Slot name -> new value after the decision was answered; `listed` are the roles the
+    reply listed (related careers, the roles of a filter)."""
+    listed_value = list(listed) or None
+    if isinstance(decision, AnswerRole):
+        return {
+            ROLE: decision.role,
+            TOPIC: decision.topic,
+            COMPARED_ROLES: None,
+            LISTED_ROLES: listed_value,
+            DISCUSSED_ROLES: _discussed(context, decision.role),
+        }
+    if isinstance(decision, AnswerPair):
+        return {
+            ROLE: None,
+            TOPIC: decision.topic,
+            COMPARED_ROLES: [decision.first, decision.second],
+            LISTED_ROLES: listed_value,
+            DISCUSSED_ROLES: _discussed(context, decision.first, decision.second),
+        }
+    if isinstance(decision, AnswerAcrossRoles):
+        # "that one" means a listed role; a sole one is also the role in focus.
+        sole = listed[0] if len(listed) == 1 else None
+        return {
+            ROLE: sole,
+            TOPIC: decision.topic,
+            COMPARED_ROLES: None,
+            LISTED_ROLES: listed_value,
+            DISCUSSED_ROLES: _discussed(context, sole) if sole else list(context.discussed_roles) or None,
+        }
+    if isinstance(decision, (AnswerSharedTopic, GiveGuidance)):
+        # Answers that are not about a role end the "that one" reference to a listed role.
+        return {LISTED_ROLES: None}
+    return {}  # a question back, a title not covered, help: the context stays as it was

@@ -1,0 +1,42 @@
+"""The entities a question's words name, besides roles and education levels (pure).
+
+entity -> the finder of its (start, end, value) spans; components/question_entities.py
+adds them to every message:
+- `topic`: a topic id of the registry, for each word that names one ("earn" -> salary);
+- `amount`: a pay limit, its value "above 100000" or "below 70000" ("over $100k", "six figures");
+- `degree`: a BLS entry-education category ("only a bachelor's" -> "Bachelor's degree");
+- `ranking`: "lowest" or "highest" ("which pays the least?").
+"""
+
+from typing import Any, Callable, Dict, List, Text, Tuple
+
+from careers import matching, topics
+
+FINDERS: Dict[Text, Callable[[Text], List[matching.Span]]] = {
+    "topic": topics.topic_mentions,
+    "amount": matching.pay_limits,
+    "degree": matching.degrees,
+    "ranking": matching.rankings,
+}
+
+
+def question_entities(text: Text) -> List[Tuple[Text, matching.Span]]:
+    """(entity, (start, end, value)) for every entity the text's words name."""
+    return [(entity, span) for entity, find in FINDERS.items() for span in find(text)]
+
+
+def replace_overlapping(
+    entities: List[Dict[str, Any]], entity: Text, spans: List[matching.Span]
+) -> List[Dict[str, Any]]:
+    """`entities` (Rasa's format) with `spans` added as `entity`, in place of what an earlier
+    extractor found of the same entity where they overlap; sorted by position."""
+    kept = [
+        found
+        for found in entities
+        if not any(
+            found.get("entity") == entity and found.get("start", -1) < end and start < found.get("end", -1)
+            for start, end, _ in spans
+        )
+    ]
+    ours = [{"entity": entity, "start": start, "end": end, "value": value} for start, end, value in spans]
+    return sorted(kept + ours, key=lambda found: found.get("start", 0))

@@ -1,0 +1,262 @@
+"""What a text says, found by matching (pure: no Rasa, no knowledge base file).
+
+The one place where the words of the domain are matched: role aliases and their typos,
+topic words, pay amounts, degree words and ranking words. The NLU components use it to
+turn a message into entities; the actions read those entities and never scan the text
+again. `kb_sync` writes the regex features of the training data from the patterns here.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, Iterable, List, Optional, Pattern, Sequence, Text, Tuple
+
+WORD = re.compile(r"[\w&]+")
+# A typo must be this close to an alias, and each of its words to the alias's words:
+# "HR genralist" is the generalist, "IT manager" is not the T&D manager.
+TYPO_CUTOFF = 0.85
+WORD_CUTOFF = 0.75
+# Single words shorter than this are matched exactly only ("layer" is not "lawyer").
+SHORTEST_TYPO_WORD = 7
+LEADING_WORDS = ("the", "a", "an", "our", "my")
+
+Span = Tuple[int, int, Text]  # (start, end, value) of a mention in the text
+
+
+def words_with_spans(text: Text) -> List[Tuple[Text, int, int]]:
+    return [(match.group(0).lower(), match.start(), match.end()) for match in WORD.finditer(text)]
+
+
+def phrase_of(text: Text) -> Text:
+    """The words of an alias or a piece of text, lower-cased: 'HR-Exec!' -> 'hr exec'."""
+    return " ".join(word for word, _, _ in words_with_spans(text))
+
+
+def title_phrase(text: Text) -> Text:
+    """A title as typed, without a leading article: 'The HR-Exec!' -> 'hr exec'."""
+    words = phrase_of(text).split()
+    while words and words[0] in LEADING_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def each_word_alike(typed: Text, alias: Text) -> bool:
+    """Word by word, a typo and its alias are close: "IT manager" shares "manager" with
+    "T&D manager" but is another job, while "HR generalst" is a typo of "HR generalist"."""
+    typed_words, alias_words = typed.split(), alias.split()
+    return len(typed_words) == len(alias_words) and all(
+        difflib.SequenceMatcher(None, a, b).ratio() >= WORD_CUTOFF for a, b in zip(typed_words, alias_words)
+    )
+
+
+class AliasMatcher:
+    """Mentions of the values of one entity in a text, from a table of alias phrase -> value."""
+
+    def __init__(self, aliases: Dict[Text, Text]) -> None:
+        self.aliases = {phrase_of(alias): value for alias, value in aliases.items() if phrase_of(alias)}
+        self.longest = max((len(alias.split()) for alias in self.aliases), default=0)
+        # A typo has as many words as its alias (each_word_alike), so each phrase is compared
+        # with the aliases of its length only; and the same phrases come back in message
+        # after message ("how much do", "do they make"), so each is looked at once.
+        self._by_words: Dict[int, List[Text]] = {}
+        for alias in self.aliases:
+            self._by_words.setdefault(len(alias.split()), []).append(alias)
+        self.close = lru_cache(maxsize=50_000)(self._close)  # type: ignore[assignment]
+
+    def exact(self, phrase: Text) -> Optional[Text]:
+        if phrase in self.aliases:
+            return self.aliases[phrase]
+        if phrase.endswith("s") and phrase[:-1] in self.aliases:  # "labour lawyers"
+            return self.aliases[phrase[:-1]]
+        return None
+
+    def _close(self, phrase: Text) -> Optional[Text]:
+        """The value whose alias `phrase` is a typo of, or None."""
+        if " " not in phrase and len(phrase) < SHORTEST_TYPO_WORD:
+            return None
+        candidates = self._by_words.get(phrase.count(" ") + 1, [])
+        for candidate in difflib.get_close_matches(phrase, candidates, n=3, cutoff=TYPO_CUTOFF):
+            if each_word_alike(phrase, candidate):
+                return self.aliases[candidate]
+        return None
+
+    def find(self, phrase: Text) -> Optional[Text]:
+        """The value a whole phrase names, exactly or by a typo."""
+        return self.exact(phrase) or self.close(phrase)
+
+    def mentions(self, text: Text) -> List[Span]:
+        """(start, end, value) of each mention, left to right; the longest alias wins."""
+        words = words_with_spans(text)
+        found: List[Span] = []
+        taken = [False] * len(words)
+        for match in (self.exact, self.close):  # every exact alias first, then typos between them
+            start = 0
+            while start < len(words):
+                for size in range(min(self.longest, len(words) - start), 0, -1):
+                    if any(taken[start : start + size]):
+                        continue
+                    value = match(" ".join(word for word, _, _ in words[start : start + size]))
+                    if value:
+                        found.append((words[start][1], words[start + size - 1][2], value))
+                        taken[start : start + size] = [True] * size
+                        start += size - 1
+                        break
+                start += 1
+        return sorted(found)
+
+
+def _whole_words(text: Text, start: int, end: int) -> Tuple[int, int]:
+    """A match widened to whole words ("salar" in "salaries" -> "salaries"), so that an
+    entity covers whole tokens."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in "'’"):
+        end += 1
+    return start, end
+
+
+def pattern_mentions(patterns: Sequence[Tuple[Text, Pattern[Text]]], text: Text) -> List[Span]:
+    """(start, end, label) of every match of each (label, pattern), widened to whole words,
+    left to right; overlapping matches keep the first pattern's label."""
+    found: List[Span] = []
+    for label, pattern in patterns:
+        for match in pattern.finditer(text):
+            start, end = _whole_words(text, *match.span())
+            if start < end and not any(start < other_end and other_start < end for other_start, other_end, _ in found):
+                found.append((start, end, label))
+    return sorted(found)
+
+
+def compile_words(words: Text) -> Pattern[Text]:
+    return re.compile(words, re.IGNORECASE)
+
+
+# --- pay amounts ("over $100k", "under 60 grand", "six figures") ---------------------------
+
+BELOW_WORDS = r"under|below|less than|lower than|at most|up to|no more than|cheaper than|<"
+ABOVE_WORDS = r"over|above|more than|greater than|higher than|at least|upwards of|exceeding|>"
+NUMBER = r"\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?"
+UNIT = r"k\b|thousand\b|grand\b"
+SIX_FIGURES = r"six[- ]figures?|6[- ]figures?"
+# Money for sure: a currency sign, a unit, thousands separators, a number of 5 or 6 digits,
+# or "six figures". Each shape is also a regex feature of its own (REGEX_FEATURES).
+MONEY_SHAPES = [
+    rf"[$£]\s?(?:{NUMBER})(?:\s?(?:{UNIT}))?",
+    rf"\b(?:{NUMBER})\s?(?:{UNIT})",
+    r"\b\d{1,3}(?:,\d{3})+\b",
+    r"\b\d{2,3}[,.]?\d{3}\b",
+    rf"\b(?:{SIX_FIGURES})",
+]
+MONEY = re.compile("|".join(f"(?:{shape})" for shape in MONEY_SHAPES), re.IGNORECASE)
+# A bare number after a bound word is a pay limit too: "which jobs pay over 90?".
+BOUNDED_NUMBER = re.compile(
+    rf"\b(?:{BELOW_WORDS}|{ABOVE_WORDS})\s+(?P<number>\d{{2,3}})\b"
+    r"(?![.,]?\d|\s?(?:%|percent|years?|months?|weeks?|days?|hours?|people|employees|jobs?|roles?))",
+    re.IGNORECASE,
+)
+BOUND_BEFORE = re.compile(rf"(?:{BELOW_WORDS})\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PayLimit:
+    """'over $100k' -> above=True, amount=100000; an `amount` entity's value is its text()."""
+
+    above: bool
+    amount: int
+
+    def text(self) -> Text:
+        return f"{'above' if self.above else 'below'} {self.amount}"
+
+    @classmethod
+    def parse(cls, value: object) -> Optional["PayLimit"]:
+        """The limit an `amount` entity's value states, or None for anything else."""
+        match = re.fullmatch(r"(above|below) (\d{1,9})", value) if isinstance(value, str) else None
+        return cls(above=match.group(1) == "above", amount=int(match.group(2))) if match else None
+
+
+def _dollars(text: Text) -> int:
+    """'$100k' -> 100000, '90' -> 90000 (no annual salary is under $1,000), 'six figures' -> 100000."""
+    if re.search(SIX_FIGURES, text, re.IGNORECASE):
+        return 100_000
+    number_text = re.search(NUMBER, text).group(0)  # type: ignore[union-attr]
+    number = float(re.sub(r"[,.](?=\d{3}\b)", "", number_text))
+    if re.search(UNIT, text, re.IGNORECASE) or number < 1000:
+        number *= 1000
+    return int(number)
+
+
+def pay_limits(text: Text) -> List[Span]:
+    """(start, end, PayLimit.text()) for each pay amount in the text."""
+    found: List[Span] = []
+    spans = [match.span() for match in MONEY.finditer(text)]
+    spans += [match.span("number") for match in BOUNDED_NUMBER.finditer(text)]
+    for start, end in sorted(set(spans)):
+        if any(start < other_end and other_start < end for other_start, other_end, _ in found):
+            continue
+        below = bool(BOUND_BEFORE.search(text[:start]))
+        found.append((start, end, PayLimit(above=not below, amount=_dollars(text[start:end])).text()))
+    return found
+
+
+# --- degrees named in a question across roles ("which jobs need only a bachelor's?") ------
+
+# Degree words mapped to BLS's entry-education categories: "no degree" first, then the most
+# advanced first, so that "a law degree" is not read as any degree.
+DEGREE_PATTERNS = [
+    (label, compile_words(words))
+    for label, words in (
+        ("High school diploma or equivalent", r"no degree|without a degree|high school|\bged\b|diploma"),
+        ("Doctoral or professional degree", r"law degree|law school|\bj\.?d\b|doctor|ph\.?d|professional degree"),
+        ("Master's degree", r"master|\bmba\b|\bmsc?\b|\bma\b|graduate degree|postgrad"),
+        ("Associate's degree", r"associate"),
+        (
+            "Bachelor's degree",
+            r"bachelor|\bbsc\b|\bbs\b|\bba\b|undergrad|four[- ]year degree|college degree|university degree|\bdegree\b",
+        ),
+    )
+]
+
+
+def degrees(text: Text) -> List[Span]:
+    return pattern_mentions(DEGREE_PATTERNS, text)
+
+
+# --- rankings ("which pays the least?") ----------------------------------------------------
+
+RANKING_PATTERNS = [
+    ("lowest", compile_words(r"\b(?:least|lowest|slowest|worst|smallest|bottom|fewest|shrink\w*)\b")),
+    ("highest", compile_words(r"\b(?:most|highest|fastest|best|biggest|largest|greatest|richest|top)\b")),
+]
+
+
+def rankings(text: Text) -> List[Span]:
+    return pattern_mentions(RANKING_PATTERNS, text)
+
+
+# --- words that tell the NLU about the question's scope ------------------------------------
+
+# Words for several jobs: "which jobs pay over 100k?" asks across roles (RoleScopeResolver).
+SEVERAL_JOBS = compile_words(r"\b(roles|jobs|careers|positions|occupations|anything|any)\b")
+# Words of a comparison or of what roles share, beside the topic words.
+COMPARISON_WORDS = compile_words(r"common|similar|differ|alike")
+# Words of a question about all roles, as a feature for the intent classifier.
+ALL_ROLES_PATTERNS = [
+    r"\b(roles|jobs|careers|positions|occupations|professions|ones)\b",
+    r"\b(any|all|every|which|what) (of the |of your |of these )?(hr )?(roles?|jobs?|careers?)\b",
+]
+
+# Regex features of the training data (data/nlu/generated/patterns.yml, by kb_sync): word
+# shapes that tell questions across all roles from questions about one role. Features,
+# not rules: DIET weighs them with the words around them.
+REGEX_FEATURES = {
+    "pay_amount": [*MONEY_SHAPES, BOUNDED_NUMBER.pattern],
+    "superlative": ["|".join(pattern.pattern for _, pattern in RANKING_PATTERNS)],
+    "all_roles": ALL_ROLES_PATTERNS,
+}
+
+
+def first_label(spans: Iterable[Span], order: Sequence[Text]) -> Optional[Text]:
+    """Of the labels found, the one first in `order`."""
+    found = {label for _, _, label in spans}
+    return next((label for label in order if label in found), None)

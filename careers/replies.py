@@ -1,0 +1,91 @@
+"""A decision of the dialogue resolver, written as a reply: text, buttons, and the roles it lists."""
+
+from dataclasses import dataclass, field
+from typing import List
+
+from careers import buttons, dialogue, topics
+from careers.answers import across_roles, shared
+from careers.answers.comparison import compare_roles
+from careers.buttons import Button
+from careers.formatting import Markup
+from careers.knowledge_base import KnowledgeBase
+from careers.scope import help_text, unknown_roles_text
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    buttons: List[Button] = field(default_factory=list)
+    listed: List[str] = field(default_factory=list)  # roles the reply lists, in order ("that one")
+
+
+def _related(kb: KnowledgeBase, *role_ids: str) -> List[str]:
+    return [item.role for role_id in role_ids for item in kb.role(role_id).related]
+
+
+def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> Reply:
+    if isinstance(decision, dialogue.AnswerRole):
+        return Reply(
+            topics.render(kb, decision.role, decision.topic, markup),
+            buttons.role_followups(kb, decision.role, decision.topic),
+            _related(kb, decision.role) if decision.topic == "related" else [],
+        )
+    if isinstance(decision, dialogue.AnswerPair):
+        first, second, topic = decision.first, decision.second, decision.topic
+        return Reply(
+            compare_roles(kb, first, second, topic, markup),
+            buttons.comparison_followups(kb, first, second, topic),
+            _related(kb, first, second) if topic == "related" else [],
+        )
+    if isinstance(decision, dialogue.AskWhichRole):
+        return Reply(decision.question, buttons.role_choice_buttons(kb, decision.topic, list(decision.roles)))
+    if isinstance(decision, dialogue.SayNotCovered):
+        return Reply(unknown_roles_text(kb, list(decision.titles)), buttons.scope_buttons(kb))
+    if isinstance(decision, dialogue.AnswerAcrossRoles):
+        return _across_roles(kb, decision, markup)
+    if isinstance(decision, dialogue.AnswerSharedTopic):
+        return _shared_topic(kb, decision)
+    if isinstance(decision, dialogue.GiveGuidance):
+        return _guidance(kb, decision)
+    return Reply(help_text(kb), buttons.scope_buttons(kb))
+
+
+def _across_roles(kb: KnowledgeBase, decision: dialogue.AnswerAcrossRoles, markup: Markup) -> Reply:
+    if decision.kind == "by_salary":
+        text, listed = across_roles.roles_by_salary_answer(kb, decision.pay_limit, markup)
+    elif decision.kind == "by_education":
+        text, listed = across_roles.roles_by_education_answer(kb, decision.degree, markup)
+    elif decision.kind == "ranking":
+        text, listed = across_roles.ranking_answer(kb, decision.topic, decision.lowest, markup)
+    else:
+        text, listed = across_roles.roles_list_answer(kb, markup)
+    followups = buttons.role_choice_buttons(kb, decision.topic, listed) if listed else buttons.scope_buttons(kb)
+    return Reply(text, followups, listed)
+
+
+def _shared_topic(kb: KnowledgeBase, decision: dialogue.AnswerSharedTopic) -> Reply:
+    first, second = kb.main_roles
+    if decision.kind == "programs":
+        followups = [buttons.button("Advice for my education level", "ask_education_guidance")]
+        followups += [
+            buttons.button(f"Education for the {kb.role(role_id).name}", "ask_education", role=role_id)
+            for role_id in (first, second)
+        ]
+        return Reply(shared.programs_answer(kb), followups)
+    answer = shared.similarities_answer if decision.kind == "similarities" else shared.differences_answer
+    return Reply(answer(kb), buttons.comparison_followups(kb, first, second, None))
+
+
+def _guidance(kb: KnowledgeBase, decision: dialogue.GiveGuidance) -> Reply:
+    answer = shared.education_level_answer(kb, decision.level) if decision.level else None
+    if answer is None:
+        return Reply("What is your highest level of education?", buttons.education_level_buttons(kb))
+    first, second = kb.main_roles
+    return Reply(
+        answer,
+        [
+            buttons.button(f"Education for the {kb.role(first).name}", "ask_education", role=first),
+            buttons.button(f"Education for the {kb.role(second).name}", "ask_education", role=second),
+            buttons.button("Compare the two roles", "compare_roles", role=[first, second]),
+        ],
+    )

@@ -1,0 +1,137 @@
+"""Schema of the role knowledge base (knowledge_base/roles.yml).
+
+Strict types on purpose: a figure written as text ("129,993") or a year written
+as a number must fail at start-up, not render oddly in an answer later.
+"""
+
+from typing import Dict, List, Optional, Union
+
+from pydantic import BaseModel, StrictInt, conlist, constr, root_validator
+from typing_extensions import Literal
+
+RoleId = constr(strict=True, regex=r"^[a-z][a-z0-9_]*$")
+NonEmptyText = constr(strict=True, strip_whitespace=True, min_length=1)
+
+
+class StrictModel(BaseModel):
+    class Config:
+        extra = "forbid"
+        allow_mutation = False
+
+
+class Source(StrictModel):
+    name: NonEmptyText
+    title: Optional[NonEmptyText] = None
+    credit: Optional[NonEmptyText] = None
+    url: Optional[NonEmptyText] = None
+
+
+class SalaryFigure(StrictModel):
+    """A median annual salary in US dollars, for one year and occupation group."""
+
+    value: StrictInt
+    year: NonEmptyText
+    occupation: NonEmptyText
+    source: RoleId
+
+
+class GrowthFigure(StrictModel):
+    """Projected employment growth over a period, in percent."""
+
+    percent: Union[StrictInt, float]
+    period: NonEmptyText
+    occupation: NonEmptyText
+    source: RoleId
+    note: Optional[NonEmptyText] = None
+
+
+class FigureGroup(StrictModel):
+    """The figures of one kind for a role: the article's, newer ones, or both; never none."""
+
+    @root_validator(skip_on_failure=True)
+    def has_a_figure(cls, values):
+        if not (values.get("article") or values.get("newer")):
+            raise ValueError("needs an 'article' or a 'newer' figure")
+        return values
+
+
+class Salary(FigureGroup):
+    article: Optional[SalaryFigure] = None
+    bls_same_year: Optional[SalaryFigure] = None
+    newer: Optional[SalaryFigure] = None
+
+
+class Growth(FigureGroup):
+    article: Optional[GrowthFigure] = None
+    newer: Optional[GrowthFigure] = None
+
+
+# BLS's categories of typical entry-level education, from least to most. A role's
+# education.minimum is one of them, so roles can be filtered and ordered by it.
+ENTRY_EDUCATION_LEVELS = (
+    "No formal educational credential",
+    "High school diploma or equivalent",
+    "Postsecondary nondegree award",
+    "Some college, no degree",
+    "Associate's degree",
+    "Bachelor's degree",
+    "Master's degree",
+    "Doctoral or professional degree",
+)
+EntryEducation = Literal[ENTRY_EDUCATION_LEVELS]  # type: ignore[valid-type]
+
+
+class SourcedFact(StrictModel):
+    """A fact in words, with the year (or edition) and the source it comes from."""
+
+    summary: NonEmptyText
+    year: NonEmptyText
+    source: RoleId
+
+
+class Education(StrictModel):
+    minimum: EntryEducation
+    details: conlist(NonEmptyText, min_items=1)
+    newer: Optional[SourcedFact] = None
+    experience: Optional[SourcedFact] = None
+
+
+class RelatedCareer(StrictModel):
+    role: RoleId
+    reason: NonEmptyText
+
+
+class Role(StrictModel):
+    id: RoleId
+    name: NonEmptyText
+    aliases: conlist(NonEmptyText, min_items=1)
+    summary: NonEmptyText
+    duties: conlist(NonEmptyText, min_items=1)
+    education: Education
+    skills: conlist(NonEmptyText, min_items=1)
+    salary: Salary
+    growth: Optional[Growth] = None  # some occupations have no projection in our sources
+    related: List[RelatedCareer] = []
+
+
+class EducationLevel(StrictModel):
+    id: RoleId
+    label: NonEmptyText
+    advice: NonEmptyText
+    phrases: List[NonEmptyText] = []
+
+
+class SharedFacts(StrictModel):
+    main_roles: conlist(RoleId, min_items=2, max_items=2)
+    generic_terms: List[NonEmptyText] = []
+    similarities: conlist(NonEmptyText, min_items=1)
+    key_difference: NonEmptyText
+    differences: conlist(NonEmptyText, min_items=1)
+    programs: conlist(NonEmptyText, min_items=1)
+    education_levels: conlist(EducationLevel, min_items=1)
+
+
+class KnowledgeBaseFile(StrictModel):
+    sources: Dict[RoleId, Source]
+    roles: conlist(Role, min_items=1)
+    shared: SharedFacts

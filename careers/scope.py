@@ -1,0 +1,46 @@
+"""What the assistant covers, said from the knowledge base so a new role shows up by itself."""
+
+import re
+from typing import List
+
+from careers.knowledge_base import KnowledgeBase
+
+# What a quoted title may keep: the web chat renders Markdown, so no brackets, parentheses,
+# asterisks or angle brackets from the user's text reach it.
+NOT_TITLE_CHARACTERS = re.compile(r"[^\w\s'.&-]")
+QUOTED_TITLE_LENGTH = 40
+
+
+def quoted_title(name: str) -> str:
+    """A title the user wrote, fit to be quoted back: letters and plain punctuation, shortened."""
+    words = NOT_TITLE_CHARACTERS.sub(" ", name).split()
+    text = " ".join(words)
+    return f'"{text[:QUOTED_TITLE_LENGTH]}"' if text else "that role"
+
+
+def covered_roles(kb: KnowledgeBase) -> str:
+    names = [role.name for role in kb.roles.values()]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+
+
+def unknown_roles_text(kb: KnowledgeBase, names: List[str]) -> str:
+    asked = " or ".join(quoted_title(name) for name in names[:2])
+    return (
+        f"Sorry, I have no information about {asked}, so I won't guess any figures. "
+        f"I can tell you about the {covered_roles(kb)}: what they do, what they earn, "
+        f"the education they need, how fast the jobs grow, and how they compare."
+    )
+
+
+def help_text(kb: KnowledgeBase) -> str:
+    first, second = (kb.role(role_id).name for role_id in kb.main_roles)
+    return (
+        f"I'm a guide to HR careers. I know about the {covered_roles(kb)}. Ask me, for example:\n"
+        f"- Tell me about the {first}\n"
+        f"- How much does the {second} make?\n"
+        f"- What education do I need?\n"
+        f"- Which job grows faster?\n"
+        f"- Compare the {first} and the {second}\n"
+        f"- What should I study?\n"
+        f'Follow-ups work too: "and the {second.split()[-1]}?", "which one pays more?".'
+    )

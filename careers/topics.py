@@ -1,0 +1,108 @@
+"""The topic registry: every topic of a role, in one table.
+
+A topic is what a question asks about one role (its pay, its education, ...). Each row says
+which intent asks it, how answers and buttons name it, which words name it in a question
+(what the NLU's `topic` entity finds) and which function answers it. The rows are in the
+order follow-up buttons offer them; the same order settles a question that names two
+topics in words ("make more money with a degree?" is about pay).
+
+A new topic is one row here and its answer function in careers/answers/role.py.
+"""
+
+from dataclasses import dataclass
+from typing import Callable, Dict, Iterable, List, Optional, Pattern, Tuple
+
+from careers.answers import role as answers
+from careers.formatting import Markup
+from careers.knowledge_base import KnowledgeBase
+from careers.matching import Span, compile_words, first_label, pattern_mentions
+
+Renderer = Callable[[KnowledgeBase, str, Markup], str]
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    intent: str  # the intent that asks this topic about a role
+    label: str  # in answers: "HR executive, job growth"
+    button_title: str  # on follow-up buttons: "Job growth"
+    render: Renderer
+    words: Optional[Pattern[str]] = None  # words that name the topic in a question
+    compared_in_table: bool = False  # two roles' figures side by side (else two answers)
+
+
+TOPICS: Tuple[Topic, ...] = (
+    Topic(
+        "salary",
+        "ask_salary",
+        "salary",
+        "Salary",
+        answers.salary_answer,
+        compile_words(r"earn|pay|paid|salar|money|wage|income|how much (more|less)|\bmakes?\b|richer|\$"),
+        compared_in_table=True,
+    ),
+    Topic(
+        "duties",
+        "ask_duties",
+        "duties",
+        "Duties",
+        answers.duties_answer,
+        compile_words(r"\bdut|responsib|task|day[- ]to[- ]day|all day|daily"),
+    ),
+    Topic(
+        "education",
+        "ask_education",
+        "education",
+        "Education",
+        answers.education_answer,
+        compile_words(r"educat|degree|study|school|qualif|master|college|training required"),
+        compared_in_table=True,
+    ),
+    Topic(
+        "growth",
+        "ask_job_growth",
+        "job growth",
+        "Job growth",
+        answers.growth_answer,
+        compile_words(r"grow|outlook|demand|prospect|future|opening|job market|more jobs"),
+        compared_in_table=True,
+    ),
+    Topic(
+        "related",
+        "ask_related_careers",
+        "related careers",
+        "Related careers",
+        answers.related_answer,
+        compile_words(r"\brelated\b|alternatives?\b"),
+    ),
+    Topic("skills", "ask_skills", "skills", "Skills", answers.skills_answer, compile_words(r"skill|qualit|trait")),
+    Topic("overview", "ask_overview", "overview", "Overview", answers.overview_answer),
+)
+
+BY_ID: Dict[str, Topic] = {topic.id: topic for topic in TOPICS}
+BY_INTENT: Dict[str, Topic] = {topic.intent: topic for topic in TOPICS}
+TOPIC_IDS = tuple(BY_ID)
+DEFAULT_TOPIC = "overview"
+
+
+def topic(topic_id: str) -> Topic:
+    return BY_ID[topic_id]
+
+
+def topic_of_intent(intent: Optional[str]) -> Optional[str]:
+    found = BY_INTENT.get(intent or "")
+    return found.id if found else None
+
+
+def topic_mentions(text: str) -> List[Span]:
+    """(start, end, topic id) of each word that names a topic: the NLU's `topic` entities."""
+    return pattern_mentions([(topic.id, topic.words) for topic in TOPICS if topic.words], text)
+
+
+def main_topic(spans: Iterable[Span]) -> Optional[str]:
+    """The topic a question is about, of those its words name (the registry's order decides)."""
+    return first_label(spans, TOPIC_IDS)
+
+
+def render(kb: KnowledgeBase, role_id: str, topic_id: str, markup: Markup) -> str:
+    return BY_ID[topic_id].render(kb, role_id, markup)

@@ -1,0 +1,75 @@
+"""Questions across all roles, on the production knowledge base: the answers and the action."""
+
+from actions.actions import ActionAnswerAcrossRoles
+from careers.answers.across_roles import ranking_answer, roles_by_education_answer, roles_by_salary_answer
+from careers.matching import PayLimit as SalaryThreshold
+from tests.conftest import slot_values
+
+
+def test_roles_over_100k_are_the_ones_whose_newest_median_is_over_it(kb):
+    text, listed = roles_by_salary_answer(kb, SalaryThreshold(True, 100_000))
+    expected = [
+        r.id
+        for r in sorted(kb.roles.values(), key=lambda r: -(r.salary.newer or r.salary.article).value)
+        if (r.salary.newer or r.salary.article).value > 100_000
+    ]
+    assert listed == expected
+    assert {"labor_lawyer", "hr_executive", "compensation_benefits_manager", "training_development_manager"} == set(
+        listed
+    )
+    assert "$145,760 (May 2023)" in text and "$140,360 (May 2024)" in text and "$72,910" not in text
+    assert text.splitlines()[-1].startswith("Sources: ")
+
+
+def test_no_role_over_a_high_threshold_says_so(kb):
+    text, listed = roles_by_salary_answer(kb, SalaryThreshold(True, 500_000))
+    assert text.startswith("None of the roles I know has a median pay over $500,000.")
+    assert listed == ["labor_lawyer"]
+
+
+def test_without_an_amount_the_roles_are_ranked_by_pay(kb):
+    text, _ = roles_by_salary_answer(kb, None)
+    assert "which roles pay over $100,000?" in text and "Best paid: the labor lawyer" in text
+
+
+def test_bachelors_roles_and_those_needing_more(kb):
+    text, listed = roles_by_education_answer(kb, "Bachelor's degree")
+    assert "labor_lawyer" not in listed and "hr_generalist" in listed and len(listed) == len(kb.roles) - 1
+    assert "Needing more: Labor lawyer (doctoral or professional degree)." in text
+
+
+def test_fastest_growth_and_roles_without_a_projection(kb):
+    text, listed = ranking_answer(kb, "growth", lowest=False)
+    assert text.startswith("Fastest growing: the HR generalist, 8% (2023-2033).")
+    assert listed == ["hr_generalist"]
+    assert "No projection in my sources for: Labor relations specialist" in text
+
+
+def test_lowest_pay(kb):
+    text, listed = ranking_answer(kb, "salary", lowest=True)
+    assert text.startswith("Lowest paid: the training and development specialist, with a median of $65,850 (May 2024).")
+    assert listed == ["training_development_specialist"]
+
+
+def test_action_answers_the_filter_and_keeps_the_listed_roles(dispatcher, make_tracker):
+    tracker = make_tracker("ask_roles_by_salary", text="which HR jobs pay over $100k?")
+    events = ActionAnswerAcrossRoles().run(dispatcher, tracker, {})
+    message = dispatcher.messages[-1]
+    assert "Roles with a median pay over $100,000" in message["text"]
+    slots = slot_values(events)
+    assert slots["topic"] == "salary" and "labor_lawyer" in slots["listed_roles"] and slots["role"] is None
+    assert all(button["payload"].startswith("/ask_salary{") for button in message["buttons"])
+
+
+def test_action_ranking_puts_the_top_role_in_focus(dispatcher, make_tracker):
+    tracker = make_tracker("rank_roles", text="which grows fastest?", input_channel="webchat")
+    slots = slot_values(ActionAnswerAcrossRoles().run(dispatcher, tracker, {}))
+    assert slots["role"] == "hr_generalist" and slots["topic"] == "growth"
+    assert "| --- |" in dispatcher.messages[-1]["text"]  # a table in the web chat
+
+
+def test_action_lists_every_role(dispatcher, make_tracker, kb):
+    ActionAnswerAcrossRoles().run(dispatcher, make_tracker("list_roles", text="list the roles you know"), {})
+    text = dispatcher.messages[-1]["text"]
+    assert text.startswith(f"I know {len(kb.roles)} HR careers:")
+    assert all(role.name[:1].upper() + role.name[1:] in text for role in kb.roles.values())

@@ -1,0 +1,97 @@
+"""Reading the roles of a message from its entities (production aliases); formatting figures."""
+
+from actions.tracker import request_from
+from careers.formatting import MARKDOWN, PLAIN, aligned_table, markdown_table, markup_for_channel, money, percent, ratio
+from careers.scope import quoted_title
+from tests.conftest import role_entity
+
+
+def role_mentions(kb, make_tracker, entities, text=""):
+    """The request's roles, from entities as the NLU gives them for `text`."""
+    return request_from(make_tracker("ask_salary", entities, text), kb)
+
+
+def test_role_mentions_resolves_aliases_typos_and_keeps_unknown_titles(kb, make_tracker):
+    entities = [
+        role_entity("hr_executive", "HR exec"),
+        role_entity("HR genralist"),
+        role_entity("executive"),  # the same role again: listed once
+        role_entity("astronaut"),
+        {"entity": "education_level", "value": "some_college"},
+        {"entity": "role", "value": None},
+        {"entity": "role", "value": 7},
+    ]
+    mentions = role_mentions(kb, make_tracker, entities)
+    assert list(mentions.roles) == ["hr_executive", "hr_generalist"]
+    assert list(mentions.unknown_titles) == ["astronaut"]
+
+
+def test_generic_hr_words_name_no_role(kb, make_tracker):
+    mentions = role_mentions(kb, make_tracker, [role_entity("HR"), role_entity("someone in HR")])
+    assert list(mentions.roles) == [] and list(mentions.unknown_titles) == []
+
+
+def test_unknown_title_is_cut_to_a_sane_length(kb, make_tracker):
+    assert len(role_mentions(kb, make_tracker, [role_entity("x" * 5000)]).unknown_titles[0]) == 60
+
+
+def test_money_percent_ratio():
+    assert money(129993) == "$129,993"
+    assert percent(9) == "9%" and percent(5.5) == "5.5%"
+    assert ratio(129993, 52152) == "2.5x"
+    assert ratio(145760, 140030) == "1.04x"
+
+
+def test_aligned_table_pads_columns_and_marks_missing_cells():
+    table = aligned_table(["", "A", "Bee"], [["Salary", "$1", None], ["Growth (newer)", "5%", "10%"]])
+    lines = table.splitlines()
+    assert lines[0] == "                A   Bee"
+    assert lines[1] == "--------------  --  ---"
+    assert lines[2] == "Salary          $1  n/a"
+    assert lines[3] == "Growth (newer)  5%  10%"
+
+
+def test_markdown_table_is_set_off_by_blank_lines_and_keeps_cells_whole():
+    table = markdown_table(["", "A"], [["Salary", "$1 | $2"], ["Growth", None]])
+    assert table == "\n|  | A |\n| --- | --- |\n| Salary | $1 / $2 |\n| Growth | n/a |\n"
+
+
+def test_markup_is_markdown_only_for_the_web_chat():
+    assert markup_for_channel("webchat") is MARKDOWN
+    assert (
+        markup_for_channel("rest") is PLAIN
+        and markup_for_channel("cmdline") is PLAIN
+        and markup_for_channel(None) is PLAIN
+    )
+    assert MARKDOWN.heading("HR executive") == "**HR executive**" and PLAIN.heading("HR executive") == "HR executive"
+    assert MARKDOWN.link("BLS", "https://www.bls.gov/") == "[BLS](https://www.bls.gov/)"
+    assert MARKDOWN.link("the article", None) == "the article" and PLAIN.link("BLS", "https://www.bls.gov/") == "BLS"
+
+
+def test_a_title_quoted_back_carries_no_markup():
+    assert quoted_title("astronaut") == '"astronaut"'
+    assert quoted_title("[click](javascript:alert(1))") == '"click javascript alert 1"'
+    assert quoted_title("<img src=x onerror=alert(1)>") == '"img src x onerror alert 1"'
+    assert quoted_title("x" * 100) == '"' + "x" * 40 + '"'
+    assert quoted_title("**") == "that role"
+
+
+def test_titles_the_nlu_cut_short_or_missed_are_read_from_the_text(kb, make_tracker):
+    mentions = role_mentions(
+        kb, make_tracker, [role_entity("director")], "what's the salary of a human resources director"
+    )
+    assert list(mentions.roles) == ["hr_executive"] and list(mentions.unknown_titles) == []
+    mentions = role_mentions(
+        kb, make_tracker, [role_entity("hr_generalist", "generalist")], "the exec or the generalist?"
+    )
+    assert list(mentions.roles) == ["hr_executive", "hr_generalist"]  # in the order of the text
+
+
+def test_unknown_titles_beside_known_ones_stay_unknown(kb, make_tracker):
+    mentions = role_mentions(kb, make_tracker, [role_entity("astronaut")], "compare an astronaut and an HR executive")
+    assert list(mentions.roles) == ["hr_executive"] and list(mentions.unknown_titles) == ["astronaut"]
+
+
+def test_button_payloads_are_not_read_as_text(kb, make_tracker):
+    mentions = role_mentions(kb, make_tracker, [role_entity("hr_executive")], '/ask_salary{"role":"hr_executive"}')
+    assert list(mentions.roles) == ["hr_executive"]

@@ -1,0 +1,327 @@
+"""The dialogue resolver, rule by rule: (question, request, context) -> decision, and the context after it.
+
+On the fixture knowledge base: main roles hr_executive and hr_generalist; the executive's
+related roles are labor_lawyer and recruiter.
+"""
+
+import pytest
+
+from careers import dialogue
+from careers.dialogue import (
+    AnswerAcrossRoles,
+    AnswerPair,
+    AnswerRole,
+    AnswerSharedTopic,
+    AskWhichRole,
+    Context,
+    GiveGuidance,
+    Request,
+    SayNotCovered,
+    ShowHelp,
+    resolve,
+    slot_updates,
+)
+from careers.matching import PayLimit
+
+ALL_ROLES = ("hr_executive", "hr_generalist", "labor_lawyer", "recruiter")
+EXEC_IN_FOCUS = Context(role="hr_executive", topic="salary", discussed_roles=("hr_executive",))
+AFTER_COMPARISON = Context(
+    topic="salary", compared_roles=("labor_lawyer", "recruiter"), discussed_roles=("labor_lawyer", "recruiter")
+)
+RELATED_LISTED = Context(role="hr_executive", topic="related", listed_roles=("labor_lawyer", "recruiter"))
+ONE_LISTED = Context(role="hr_generalist", topic="related", listed_roles=("recruiter",))
+
+ROLE_TOPIC_RULES = [
+    # (why, request, context, decision)
+    (
+        "a role named, the intent's topic",
+        Request("ask_salary", roles=("labor_lawyer",)),
+        Context(),
+        AnswerRole("labor_lawyer", "salary"),
+    ),
+    (
+        "a role named replaces the one in focus",
+        Request("ask_education", roles=("recruiter",)),
+        EXEC_IN_FOCUS,
+        AnswerRole("recruiter", "education"),
+    ),
+    (
+        "two roles named: both",
+        Request("ask_salary", roles=("hr_generalist", "labor_lawyer")),
+        EXEC_IN_FOCUS,
+        AnswerPair("hr_generalist", "labor_lawyer", "salary"),
+    ),
+    (
+        "'and the generalist?' keeps the topic",
+        Request("inform_role", roles=("hr_generalist",)),
+        EXEC_IN_FOCUS,
+        AnswerRole("hr_generalist", "salary"),
+    ),
+    (
+        "'and the generalist's education?' takes the topic named",
+        Request("inform_role", roles=("hr_generalist",), topics=("education",)),
+        EXEC_IN_FOCUS,
+        AnswerRole("hr_generalist", "education"),
+    ),
+    (
+        "naming a listed role asks about it, not its related ones",
+        Request("inform_role", roles=("labor_lawyer",)),
+        RELATED_LISTED,
+        AnswerRole("labor_lawyer", "overview"),
+    ),
+    ("no role: the one in focus", Request("ask_education"), EXEC_IN_FOCUS, AnswerRole("hr_executive", "education")),
+    (
+        "no role after a comparison: both compared",
+        Request("ask_education"),
+        AFTER_COMPARISON,
+        AnswerPair("labor_lawyer", "recruiter", "education"),
+    ),
+    (
+        "'tell me more about that one': the one listed",
+        Request("ask_overview"),
+        ONE_LISTED,
+        AnswerRole("recruiter", "overview"),
+    ),
+    (
+        "'that one' among several: which?",
+        Request("ask_overview"),
+        RELATED_LISTED,
+        AskWhichRole("Which one would you like to hear more about?", ("labor_lawyer", "recruiter"), "overview"),
+    ),
+    (
+        "'and their skills?': a topic for the role in focus",
+        Request("inform_role", topics=("skills",)),
+        EXEC_IN_FOCUS,
+        AnswerRole("hr_executive", "skills"),
+    ),
+    (
+        "a bare 'and ...?' with no role and no topic: which role?",
+        Request("inform_role"),
+        EXEC_IN_FOCUS,
+        AskWhichRole("Which role do you mean?", ALL_ROLES, "salary"),
+    ),
+    (
+        "no role and no context ('someone in HR'): the main roles",
+        Request("ask_salary"),
+        Context(),
+        AnswerPair("hr_executive", "hr_generalist", "salary"),
+    ),
+    (
+        "no topic anywhere: the overview",
+        Request("inform_role", roles=("recruiter",)),
+        Context(),
+        AnswerRole("recruiter", "overview"),
+    ),
+    (
+        "a title not covered gets no figure, whatever the context",
+        Request("ask_salary", unknown_titles=("astronaut",)),
+        EXEC_IN_FOCUS,
+        SayNotCovered(("astronaut",)),
+    ),
+    (
+        "a title not covered beside a known one: the known one",
+        Request("ask_salary", roles=("recruiter",), unknown_titles=("astronaut",)),
+        Context(),
+        AnswerRole("recruiter", "salary"),
+    ),
+]
+
+COMPARISON_RULES = [
+    (
+        "two roles named",
+        Request("compare_roles", roles=("recruiter", "labor_lawyer")),
+        EXEC_IN_FOCUS,
+        AnswerPair("recruiter", "labor_lawyer", None),
+    ),
+    (
+        "the topic named in words",
+        Request("compare_roles", roles=("recruiter", "labor_lawyer"), topics=("growth",)),
+        Context(),
+        AnswerPair("recruiter", "labor_lawyer", "growth"),
+    ),
+    (
+        "one role named: with the other recent one",
+        Request("compare_roles", roles=("labor_lawyer",)),
+        EXEC_IN_FOCUS,
+        AnswerPair("labor_lawyer", "hr_executive", None),
+    ),
+    (
+        "one role named, no context: with its counterpart",
+        Request("compare_roles", roles=("hr_generalist",)),
+        Context(),
+        AnswerPair("hr_generalist", "hr_executive", None),
+    ),
+    (
+        "'which one pays more?' after a comparison: that pair",
+        Request("compare_roles", topics=("salary",)),
+        AFTER_COMPARISON,
+        AnswerPair("labor_lawyer", "recruiter", "salary"),
+    ),
+    (
+        "'which one pays more?' after two answers: the last two discussed",
+        Request("compare_roles", topics=("salary",)),
+        Context(role="hr_executive", discussed_roles=("recruiter", "labor_lawyer", "hr_executive")),
+        AnswerPair("labor_lawyer", "hr_executive", "salary"),
+    ),
+    (
+        "'who earns more?' with no context: the main roles",
+        Request("compare_roles", topics=("salary",)),
+        Context(),
+        AnswerPair("hr_executive", "hr_generalist", "salary"),
+    ),
+    (
+        "a title not covered: named back",
+        Request("compare_roles", roles=("recruiter",), unknown_titles=("pilot",)),
+        Context(),
+        SayNotCovered(("pilot",)),
+    ),
+]
+
+OTHER_RULES = [
+    (dialogue.SHARED_TOPIC, Request("ask_similarities"), AnswerSharedTopic("similarities")),
+    (dialogue.SHARED_TOPIC, Request("ask_programs"), AnswerSharedTopic("programs")),
+    (dialogue.SHARED_TOPIC, Request("greet"), AnswerSharedTopic("differences")),
+    (
+        dialogue.GUIDANCE,
+        Request("inform_education_level", education_level="some_college"),
+        GiveGuidance("some_college"),
+    ),
+    (dialogue.GUIDANCE, Request("ask_education_guidance"), GiveGuidance(None)),
+    (dialogue.GUIDANCE, Request("inform_education_level", education_level="phd"), GiveGuidance(None)),
+    (dialogue.HELP, Request("help"), ShowHelp()),
+    (dialogue.ACROSS_ROLES, Request("list_roles"), AnswerAcrossRoles("list", "overview")),
+    (
+        dialogue.ACROSS_ROLES,
+        Request("ask_roles_by_salary", pay_limit=PayLimit(True, 100_000)),
+        AnswerAcrossRoles("by_salary", "salary", pay_limit=PayLimit(True, 100_000)),
+    ),
+    (
+        dialogue.ACROSS_ROLES,
+        Request("ask_roles_by_education", degree="Bachelor's degree"),
+        AnswerAcrossRoles("by_education", "education", degree="Bachelor's degree"),
+    ),
+    (
+        dialogue.ACROSS_ROLES,
+        Request("rank_roles", topics=("growth",), lowest=True),
+        AnswerAcrossRoles("ranking", "growth", lowest=True),
+    ),
+    (dialogue.ACROSS_ROLES, Request("rank_roles"), AnswerAcrossRoles("ranking", "salary")),
+]
+
+
+@pytest.mark.parametrize("why, request_, context, decision", ROLE_TOPIC_RULES, ids=[r[0] for r in ROLE_TOPIC_RULES])
+def test_role_topic_rules(kb, why, request_, context, decision):
+    assert resolve(kb, dialogue.ROLE_TOPIC, request_, context) == decision
+
+
+@pytest.mark.parametrize("why, request_, context, decision", COMPARISON_RULES, ids=[r[0] for r in COMPARISON_RULES])
+def test_comparison_rules(kb, why, request_, context, decision):
+    assert resolve(kb, dialogue.COMPARISON, request_, context) == decision
+
+
+@pytest.mark.parametrize("question, request_, decision", OTHER_RULES)
+def test_other_questions(kb, question, request_, decision):
+    assert resolve(kb, question, request_, EXEC_IN_FOCUS) == decision
+
+
+def test_the_context_read_from_slots_keeps_only_what_the_knowledge_base_knows(kb):
+    slots = {
+        "role": "astronaut",
+        "topic": "weather",
+        "compared_roles": ["recruiter", 7, "pilot", "labor_lawyer"],
+        "listed_roles": "recruiter",
+        "discussed_roles": ["hr_executive", None],
+    }
+    assert Context.from_slots(kb, slots) == Context(
+        compared_roles=("recruiter", "labor_lawyer"), discussed_roles=("hr_executive",)
+    )
+
+
+SLOT_RULES = [
+    (
+        "one role: in focus, remembered",
+        EXEC_IN_FOCUS,
+        AnswerRole("recruiter", "duties"),
+        (),
+        {
+            "role": "recruiter",
+            "topic": "duties",
+            "compared_roles": None,
+            "listed_roles": None,
+            "discussed_roles": ["hr_executive", "recruiter"],
+        },
+    ),
+    (
+        "related careers: listed for 'that one'",
+        Context(),
+        AnswerRole("hr_executive", "related"),
+        ("labor_lawyer", "recruiter"),
+        {
+            "role": "hr_executive",
+            "topic": "related",
+            "compared_roles": None,
+            "listed_roles": ["labor_lawyer", "recruiter"],
+            "discussed_roles": ["hr_executive"],
+        },
+    ),
+    (
+        "two roles: compared, no role in focus",
+        EXEC_IN_FOCUS,
+        AnswerPair("labor_lawyer", "hr_executive", "salary"),
+        (),
+        {
+            "role": None,
+            "topic": "salary",
+            "compared_roles": ["labor_lawyer", "hr_executive"],
+            "listed_roles": None,
+            "discussed_roles": ["labor_lawyer", "hr_executive"],
+        },
+    ),
+    (
+        "a list of one: that one in focus",
+        EXEC_IN_FOCUS,
+        AnswerAcrossRoles("ranking", "salary"),
+        ("labor_lawyer",),
+        {
+            "role": "labor_lawyer",
+            "topic": "salary",
+            "compared_roles": None,
+            "listed_roles": ["labor_lawyer"],
+            "discussed_roles": ["hr_executive", "labor_lawyer"],
+        },
+    ),
+    (
+        "a list of several: none in focus",
+        EXEC_IN_FOCUS,
+        AnswerAcrossRoles("list", "overview"),
+        ALL_ROLES,
+        {
+            "role": None,
+            "topic": "overview",
+            "compared_roles": None,
+            "listed_roles": list(ALL_ROLES),
+            "discussed_roles": ["hr_executive"],
+        },
+    ),
+    ("advice ends 'that one'", RELATED_LISTED, GiveGuidance("some_college"), (), {"listed_roles": None}),
+    ("a question back keeps the context", RELATED_LISTED, AskWhichRole("Which?", ALL_ROLES, "overview"), (), {}),
+    ("a title not covered keeps the context", EXEC_IN_FOCUS, SayNotCovered(("pilot",)), (), {}),
+    (
+        "the last four roles are remembered",
+        Context(discussed_roles=("hr_executive", "hr_generalist", "labor_lawyer", "recruiter")),
+        AnswerRole("hr_generalist", "salary"),
+        (),
+        {
+            "role": "hr_generalist",
+            "topic": "salary",
+            "compared_roles": None,
+            "listed_roles": None,
+            "discussed_roles": ["hr_executive", "labor_lawyer", "recruiter", "hr_generalist"],
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("why, context, decision, listed, slots", SLOT_RULES, ids=[r[0] for r in SLOT_RULES])
+def test_the_context_after_each_decision(why, context, decision, listed, slots):
+    assert slot_updates(context, decision, listed) == slots

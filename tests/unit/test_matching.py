@@ -1,0 +1,150 @@
+"""careers.matching and careers.topics: what the words of a message name (pure)."""
+
+import pytest
+
+from careers import matching, topics
+from careers.entities import question_entities, replace_overlapping
+from careers.matching import AliasMatcher, PayLimit, phrase_of, title_phrase
+
+# Aliases as the training data's synonyms give them.
+ALIASES = {
+    "HR generalist": "hr_generalist",
+    "HR exec": "hr_executive",
+    "HR executive": "hr_executive",
+    "executive": "hr_executive",
+    "campus recruiter": "campus_recruiter",
+    "labor lawyer": "labor_lawyer",
+    "labour lawyer": "labor_lawyer",
+    "lawyer": "labor_lawyer",
+    "C&B manager": "compensation_benefits_manager",
+    "T&D manager": "training_development_manager",
+    "human resources director": "hr_executive",
+}
+
+
+def mentioned(text):
+    return [(text[start:end], role) for start, end, role in AliasMatcher(ALIASES).mentions(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("how much does an HR generalist make?", [("HR generalist", "hr_generalist")]),
+        ("HR executives vs labour lawyers", [("HR executives", "hr_executive"), ("labour lawyers", "labor_lawyer")]),
+        ("what do HR genralists earn", [("HR genralists", "hr_generalist")]),
+        ("campus recuiter skills", [("campus recuiter", "campus_recruiter")]),
+        ("pay of C&B managers", [("C&B managers", "compensation_benefits_manager")]),
+        ("HR-Executive duties", [("HR-Executive", "hr_executive")]),
+        ("salary of a human resources director", [("human resources director", "hr_executive")]),
+    ],
+)
+def test_known_roles_are_found_by_alias_plural_or_typo(text, expected):
+    assert mentioned(text) == expected
+
+
+@pytest.mark.parametrize("text", ["IT manager salary", "a layer of pay", "astronaut", "someone in HR", ""])
+def test_other_jobs_and_words_are_not_roles(text):
+    assert mentioned(text) == []
+
+
+def test_the_longest_alias_wins():
+    assert mentioned("the HR executive") == [("HR executive", "hr_executive")]
+
+
+def test_phrases():
+    assert phrase_of("HR-Exec!") == "hr exec"
+    assert title_phrase("The HR-Exec!") == "hr exec"
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("who earns more?", "salary"),
+        ("which one pays more?", "salary"),
+        ("how much more does an executive make?", "salary"),
+        ("which grows faster?", "growth"),
+        ("which has the better job outlook", "growth"),
+        ("which job needs more education", "education"),
+        ("which needs a master's", "education"),
+        ("who needs better people skills", "skills"),
+        ("whose duties are harder", "duties"),
+        ("and their related careers?", "related"),
+        ("make more money with a degree?", "salary"),  # two topics: the registry's order decides
+        ("compare them", None),
+        ("", None),
+    ],
+)
+def test_the_topic_a_question_names(text, topic):
+    assert topics.main_topic(topics.topic_mentions(text)) == topic
+
+
+def test_topic_entities_cover_whole_words():
+    text = "what are the salaries and the responsibilities?"
+    assert [(text[start:end], value) for start, end, value in topics.topic_mentions(text)] == [
+        ("salaries", "salary"),
+        ("responsibilities", "duties"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("which HR jobs pay over $100k?", PayLimit(True, 100_000)),
+        ("any roles under 70 grand?", PayLimit(False, 70_000)),
+        ("jobs paying more than 120,000 a year", PayLimit(True, 120_000)),
+        ("less than $80,000", PayLimit(False, 80_000)),
+        ("which pay six figures", PayLimit(True, 100_000)),
+        ("over 90", PayLimit(True, 90_000)),
+        ("what pays under $75.5k", PayLimit(False, 75_500)),
+        ("jobs over 1,000,000", PayLimit(True, 1_000_000)),
+        ("which roles pay well?", None),
+        ("the top 5 jobs", None),
+        ("grew 8% over 10 years", None),
+    ],
+)
+def test_pay_limits(text, expected):
+    limits = [PayLimit.parse(value) for _, _, value in matching.pay_limits(text)]
+    assert (limits[0] if limits else None) == expected
+
+
+def test_a_pay_limit_survives_its_entity_value():
+    assert PayLimit.parse(PayLimit(False, 70_000).text()) == PayLimit(False, 70_000)
+    assert PayLimit.parse("a lot") is None and PayLimit.parse(None) is None
+
+
+DEGREE_ORDER = [label for label, _ in matching.DEGREE_PATTERNS]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("which roles need only a bachelor's degree?", "Bachelor's degree"),
+        ("which jobs need a law degree", "Doctoral or professional degree"),
+        ("what can I do with an MBA", "Master's degree"),
+        ("what jobs can I get without a degree", "High school diploma or equivalent"),
+        ("jobs for an associate degree", "Associate's degree"),
+        ("which roles are easiest to get into", None),
+    ],
+)
+def test_degrees(text, expected):
+    assert matching.first_label(matching.degrees(text), DEGREE_ORDER) == expected
+
+
+def test_rankings():
+    assert [label for _, _, label in matching.rankings("which pays the least?")] == ["lowest"]
+    assert [label for _, _, label in matching.rankings("slowest growing job")] == ["lowest"]
+    assert [label for _, _, label in matching.rankings("which grows fastest?")] == ["highest"]
+
+
+def test_question_entities_name_each_entity_once_per_span():
+    found = {(entity, value) for entity, (_, _, value) in question_entities("which jobs pay the least under $50k?")}
+    assert found == {("topic", "salary"), ("ranking", "lowest"), ("amount", "below 50000")}
+
+
+def test_an_alias_replaces_what_a_tagger_found_at_the_same_place():
+    tagged = [
+        {"entity": "role", "start": 24, "end": 32, "value": "director"},
+        {"entity": "topic", "start": 0, "end": 3},
+    ]
+    merged = replace_overlapping(tagged, "role", [(7, 32, "hr_executive")])
+    assert [(entity["entity"], entity.get("value")) for entity in merged] == [("topic", None), ("role", "hr_executive")]
