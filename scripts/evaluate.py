@@ -5,7 +5,9 @@
 1. NLU on the held-out test set (tests/nlu/held_out.yml, written apart from the training
    data) and on the development set (evaluation/dev_set.yml, used while tuning), for the
    chosen pipeline (config.yml), config.yml without its RoleScopeResolver, and each
-   alternative in evaluation/configs/;
+   alternative in evaluation/configs/: intents and every entity (roles, education levels,
+   topics, amounts, degrees, rankings), as Rasa scores each extractor and as the actions
+   receive them (all extractors together);
 2. 5-fold cross-validation of the chosen pipeline on the training data;
 3. the conversation tests (tests/test_stories.yml) with the chosen policies, and with
    TEDPolicy added, to see whether a learned dialogue policy earns its training time.
@@ -15,6 +17,7 @@ Reports from Rasa go to results/evaluation/; the summary to docs/reports/evaluat
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -54,6 +57,7 @@ class PipelineRun:
     training_seconds: float
     held_out: NluScores
     dev: NluScores
+    model: Optional[Path] = None
 
 
 def run(command: List[str], log: Path) -> float:
@@ -140,7 +144,52 @@ def evaluate_pipeline(name: str, config: Path) -> PipelineRun:
             folder / f"test-{label}.log",
         )
         scores[label] = read_nlu_scores(folder / label, config)
-    return PipelineRun(name, config, seconds, scores["held_out"], scores["dev"])
+    return PipelineRun(name, config, seconds, scores["held_out"], scores["dev"], Path(model))
+
+
+def _entity_tokens(text: str, entities: List[dict]) -> set:
+    """(entity, token number) for each whitespace token an entity covers."""
+    tokens = [(match.start(), match.end()) for match in re.finditer(r"\S+", text)]
+    return {
+        (entity["entity"], number)
+        for entity in entities
+        if "start" in entity and "end" in entity
+        for number, (start, end) in enumerate(tokens)
+        if start < entity["end"] and entity["start"] < end
+    }
+
+
+def final_entity_scores(model: Path, data: Path) -> Dict[str, Dict[str, float]]:
+    """Token-level precision, recall and F1 of each entity as the actions receive it: the
+    entities the whole pipeline returns, whichever extractor found them. (Rasa scores each
+    extractor apart, and an extractor that replaces another's finding lowers the other's score.)"""
+    import asyncio
+    import logging
+
+    import structlog
+    from rasa.core.agent import Agent
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))  # one line per message
+    agent = Agent.load(str(model))
+    counts: Dict[str, List[int]] = {}  # entity -> [correct, predicted, annotated]
+    for example in load_data(str(data)).nlu_examples:
+        text = example.get("text")
+        parsed = asyncio.run(agent.parse_message(text))
+        expected = _entity_tokens(text, example.get("entities") or [])
+        found = _entity_tokens(text, parsed.get("entities") or [])
+        for name in {entity for entity, _ in expected | found}:
+            tally = counts.setdefault(name, [0, 0, 0])
+            tally[0] += len({t for t in expected & found if t[0] == name})
+            tally[1] += len({t for t in found if t[0] == name})
+            tally[2] += len({t for t in expected if t[0] == name})
+    scores = {}
+    for name, (correct, predicted, annotated) in counts.items():
+        precision = correct / predicted if predicted else 0.0
+        recall = correct / annotated if annotated else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        scores[name] = {"precision": precision, "recall": recall, "f1-score": f1, "support": annotated}
+    return scores
 
 
 def cross_validation() -> Tuple[NluScores, str]:
@@ -242,6 +291,7 @@ def write_report(
     alternatives: List[PipelineRun],
     cv: Tuple[NluScores, str],
     stories: Dict[str, Tuple[dict, float]],
+    final: Dict[str, Dict[str, float]],
 ) -> str:
     held = chosen.held_out
     role = held.entities.get("role", {"precision": 0, "recall": 0, "f1-score": 0, "support": 0})
@@ -270,9 +320,18 @@ def write_report(
         "| --- | --- | --- | --- |",
         scores_row("all intents", held.intent),
         "",
+        "Entities as Rasa scores them, each by the last extractor in the pipeline that finds it:",
+        "",
         "| entity | precision | recall | F1 | support (tokens) |",
         "| --- | --- | --- | --- | --- |",
         *[scores_row(name, scores, int(scores["support"])) for name, scores in sorted(held.entities.items())],
+        "",
+        "Entities as the actions receive them: every extractor's findings together, after the ones that",
+        "replace others (token level, by entity type):",
+        "",
+        "| entity | precision | recall | F1 | support (tokens) |",
+        "| --- | --- | --- | --- | --- |",
+        *[scores_row(name, scores, int(scores["support"])) for name, scores in sorted(final.items())],
         "",
         "Per intent:",
         "",
@@ -338,7 +397,8 @@ def main() -> int:
         "with_ted": conversation_tests("with_ted", with_ted_policy()),
     }
     REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.write_text(write_report(chosen, alternatives, cv, stories) + CHOICE_NOTES, encoding="utf-8")
+    final = final_entity_scores(chosen.model, HELD_OUT)
+    REPORT.write_text(write_report(chosen, alternatives, cv, stories, final) + CHOICE_NOTES, encoding="utf-8")
     print(f"wrote {REPORT.relative_to(PROJECT)}")
     return 0
 

@@ -1,5 +1,6 @@
 """Framework patches: installed by an explicit call, only on the Rasa version they were written for."""
 
+import asyncio
 import logging
 
 import jsonschema
@@ -7,29 +8,50 @@ import pytest
 import rasa
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
+from rasa.utils.endpoints import EndpointConfig
 
 import patches
-from patches import remote_action_validation
+from patches import endpoint_session_reuse, remote_action_validation
 
 
 @pytest.fixture
 def rasa_validation():
-    """Puts Rasa's own validation back after each test."""
-    original = RemoteAction._validate_action_result
-    yield original
-    RemoteAction._validate_action_result = original
+    """Puts Rasa's own code back after each test."""
+    original_validation, original_session = RemoteAction._validate_action_result, EndpointConfig.session
+    yield original_validation
+    RemoteAction._validate_action_result, EndpointConfig.session = original_validation, original_session
 
 
-def test_the_patch_is_installed_on_its_rasa_version_only(rasa_validation, monkeypatch, caplog):
-    assert not remote_action_validation.is_active()  # importing installs nothing
+def test_the_patches_are_installed_on_their_rasa_version_only(rasa_validation, monkeypatch, caplog):
+    # importing installs nothing
+    assert not remote_action_validation.is_active() and not endpoint_session_reuse.is_active()
     monkeypatch.setattr(rasa, "__version__", "3.7.0")
     with caplog.at_level(logging.WARNING, logger="patches"):
-        assert patches.install_all() == {"remote_action_validation": False}
-    assert not remote_action_validation.is_active()
+        assert patches.install_all() == {"remote_action_validation": False, "endpoint_session_reuse": False}
+    assert not remote_action_validation.is_active() and not endpoint_session_reuse.is_active()
     assert "written for Rasa 3.6.21, running 3.7.0" in caplog.text
     monkeypatch.setattr(rasa, "__version__", "3.6.21")
-    assert patches.install_all() == {"remote_action_validation": True}
+    assert patches.install_all() == {"remote_action_validation": True, "endpoint_session_reuse": True}
     assert RemoteAction._validate_action_result is remote_action_validation.validate_action_result
+
+
+def test_an_endpoint_keeps_one_open_session_per_event_loop(rasa_validation):
+    endpoint_session_reuse.install()
+    endpoint = EndpointConfig("http://127.0.0.1:1/webhook")
+
+    async def two_requests_sessions():
+        async with endpoint.session() as first:
+            pass
+        async with endpoint.session() as second:
+            pass
+        assert not first.closed
+        await first.close()
+        async with endpoint.session() as third:  # a closed session is replaced
+            await third.close()
+        return first, second, third
+
+    first, second, third = asyncio.run(two_requests_sessions())
+    assert first is second and third is not first
 
 
 # Action server results, valid and not: the faster validation must accept and refuse

@@ -1,0 +1,191 @@
+"""Places: every name of every area the wage data covers, and finding them in a text (pure).
+
+A place is one area of the BLS OEWS area table (the nation, a state, a metropolitan or
+nonmetropolitan area), named by its area code. A name may mean several areas: "Portland"
+is a metro area in Oregon and one in Maine, "New York" is a state and a metro area. So a
+name stands for a *place key*: the codes of every area it may mean, joined by "|", the
+likeliest first (a state before a metro area of the same name). The NLU's `place` entity
+has a place key as its value; the dialogue resolver asks when a key holds several metro
+areas, and answers the first (saying so) when it holds a state and a metro area.
+
+Names come from the area table (state names, metro areas by each principal city, "City,
+ST" forms) and from knowledge_base/places.yml (USPS abbreviations, words for the whole
+country, common names such as "NYC" or "Philly").
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, FrozenSet, Iterable, List, Optional, Protocol, Sequence
+
+import yaml
+
+from careers.matching import AliasMatcher, Span, phrase_of
+
+NATIONAL = "0000000"
+SEPARATOR = "|"
+DEFAULT_NAMES_PATH = Path(__file__).resolve().parents[1] / "knowledge_base" / "places.yml"
+
+
+class AreaLike(Protocol):
+    code: str
+    type: str  # N, S or M
+    state_code: str
+    name: str
+
+
+def candidates(key: Optional[str]) -> List[str]:
+    """The area codes a place key stands for, likeliest first."""
+    return [code for code in (key or "").split(SEPARATOR) if re.fullmatch(r"\d{7}", code)]
+
+
+def is_place_key(value: object) -> bool:
+    return isinstance(value, str) and bool(candidates(value)) and len(candidates(value)) == value.count(SEPARATOR) + 1
+
+
+def key_of(codes: Iterable[str]) -> str:
+    return SEPARATOR.join(codes)
+
+
+@dataclass(frozen=True)
+class PlaceNames:
+    """Name -> place key, for the case-insensitive names and for those written in capitals."""
+
+    names: Dict[str, str]  # "texas", "portland", "portland, or", "nyc" (matched in any case, typos too)
+    capitals: Dict[str, str]  # "TX", "Mobile": matched only as written
+    area_states: Dict[str, List[str]]  # area code -> the state codes it lies in
+    # Capitalised names that are also everyday words ("IN", "OK", "Reading"): a place only after
+    # "in", a comma or another place name.
+    everyday: FrozenSet[str] = frozenset()
+    _matcher: AliasMatcher = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        # One-word place names are typos only from 8 letters on: "reading" is not "Redding".
+        object.__setattr__(self, "_matcher", AliasMatcher(self.names, shortest_typo_word=8))
+
+    def as_dict(self) -> Dict[str, object]:
+        return {
+            "names": self.names,
+            "capitals": self.capitals,
+            "area_states": self.area_states,
+            "everyday": sorted(self.everyday),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Dict) -> "PlaceNames":
+        return cls(dict(data["names"]), dict(data["capitals"]), dict(data["area_states"]), frozenset(data["everyday"]))
+
+    def mentions(self, text: str) -> List[Span]:
+        """(start, end, place key) of each place the text names, left to right."""
+        found = list(self._matcher.mentions(text))
+        for match in re.finditer(r"\b[A-Z][\w.]*(?: [A-Z][\w.]*)?\b", text):
+            for candidate in (match.group(0), match.group(0).split(" ")[0]):
+                key = self.capitals.get(candidate)
+                start, end = match.start(), match.start() + len(candidate)
+                if key is None or any(start < other_end and other_start < end for other_start, other_end, _ in found):
+                    continue
+                if candidate in self.everyday and not self._after_a_place_word(text, start, found):
+                    continue
+                found.append((start, end, key))
+                break
+        return self._joined(text, sorted(found))
+
+    @staticmethod
+    def _after_a_place_word(text: str, start: int, found: Sequence[Span]) -> bool:
+        before = text[:start]
+        return bool(re.search(r"(?:\bin|,)\s*$", before, re.IGNORECASE)) or any(
+            end <= start and not before[end:].strip(" ,") for _, end, _ in found
+        )
+
+    def _joined(self, text: str, found: List[Span]) -> List[Span]:
+        """'Portland, ME': a city then its state narrow the city's areas to those of the state."""
+        joined: List[Span] = []
+        for start, end, key in found:
+            if joined:
+                previous_start, previous_end, previous_key = joined[-1]
+                between = text[previous_end:start]
+                narrowed = self.narrow(previous_key, key)
+                if narrowed and re.fullmatch(r"\s*,?\s*", between):
+                    joined[-1] = (previous_start, end, narrowed)
+                    continue
+            joined.append((start, end, key))
+        return joined
+
+    def narrow(self, city_key: str, state_key: str) -> Optional[str]:
+        """The areas of `city_key` in the one state `state_key` names, or None."""
+        states = [code for code in candidates(state_key) if code.endswith("00000") and code != NATIONAL]
+        if len(states) != 1 or len(candidates(state_key)) != 1 or states[0] in candidates(city_key):
+            return None
+        kept = [code for code in candidates(city_key) if states[0][:2] in self.area_states.get(code, [])]
+        return key_of(kept) if kept else None
+
+
+def _metro_parts(name: str):
+    """'Seattle-Tacoma-Bellevue, WA' -> ('Seattle-Tacoma-Bellevue', ['Seattle', 'Tacoma', 'Bellevue'], ['WA'])."""
+    cities, _, states = name.rpartition(", ")
+    pieces = cities.split("--") if "--" in cities else cities.split("-")
+    names = [part.strip() for piece in pieces for part in piece.split("/") if part.strip()]
+    return cities, names, [state for state in states.split("-") if state]
+
+
+def place_names(areas: Iterable[AreaLike], names_config: Dict) -> PlaceNames:
+    """Every name of every area, from the area table and knowledge_base/places.yml."""
+    usps: Dict[str, str] = {str(code): abbreviation for code, abbreviation in names_config["usps"].items()}
+    state_of_abbreviation = {abbreviation: code for code, abbreviation in usps.items()}
+    everyday_words = {str(word) for word in names_config.get("everyday_word_abbreviations", [])}
+    everyday_words |= {str(word) for word in names_config.get("everyday_word_cities", [])}
+    by_name: Dict[str, List[str]] = {}
+    capitals: Dict[str, List[str]] = {}
+    state_names: Dict[str, str] = {}
+    area_states: Dict[str, List[str]] = {}
+
+    def add(table: Dict[str, List[str]], name: str, code: str) -> None:
+        codes = table.setdefault(name, [])
+        if code not in codes:
+            codes.append(code)
+
+    areas = list(areas)
+    for area in areas:
+        if area.type == "S":
+            state_names[area.state_code] = area.name
+            area_states[area.code] = [area.state_code]
+    for area in sorted(areas, key=lambda area: "NSM".index(area.type) if area.type in "NSM" else 3):
+        if area.type == "N":
+            for word in names_config.get("national", []):
+                add(by_name, str(word), area.code)
+        elif area.type == "S":
+            add(by_name, area.name, area.code)
+            if area.state_code in usps:
+                add(capitals, usps[area.state_code], area.code)
+        elif "nonmetropolitan" in area.name:
+            area_states[area.code] = [area.state_code]
+            add(by_name, area.name.replace(" area", ""), area.code)
+            add(by_name, area.name, area.code)
+        else:
+            cities, city_names, abbreviations = _metro_parts(area.name)
+            area_states[area.code] = [state_of_abbreviation[a] for a in abbreviations if a in state_of_abbreviation]
+            add(by_name, area.name, area.code)
+            add(capitals if cities in everyday_words else by_name, cities, area.code)
+            for city in city_names + [name.replace("St. ", "Saint ") for name in city_names if "St. " in name]:
+                target = capitals if city in everyday_words else by_name
+                add(target, city, area.code)
+                for abbreviation in abbreviations:
+                    add(by_name, f"{city}, {abbreviation}", area.code)
+                    state_name = state_names.get(state_of_abbreviation.get(abbreviation, ""))
+                    if state_name:
+                        add(by_name, f"{city}, {state_name}", area.code)
+    for name, code in (names_config.get("nicknames") or {}).items():
+        # A nickname replaces what the area table gives the same name ("Manhattan" is New York City).
+        target = capitals if str(name).isupper() and len(str(name)) <= 3 else by_name
+        target[str(name)] = [str(code)]
+    return PlaceNames(
+        names={name: key_of(codes) for name, codes in by_name.items() if phrase_of(name)},
+        capitals={name: key_of(codes) for name, codes in capitals.items()},
+        area_states=area_states,
+        everyday=frozenset(everyday_words),
+    )
+
+
+def load_place_names(areas: Iterable[AreaLike], path: Optional[Path] = None) -> PlaceNames:
+    config = yaml.safe_load(Path(path or DEFAULT_NAMES_PATH).read_text(encoding="utf-8"))
+    return place_names(areas, config)
