@@ -9,7 +9,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONWARNINGS := ignore
 
-.PHONY: help install train shell run actions browser scale-services screenshot test test-unit test-integration test-system test-scale check lint format validate kb-sync wages evaluate bench soak clean
+.PHONY: help install train shell run actions browser terminal scale-services screenshot test test-unit test-integration test-system test-scale check lint format validate kb-sync wages evaluate bench soak clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -30,11 +30,10 @@ node_modules/.installed: package.json package-lock.json
 train: install ## Train a model if none is up to date with config.yml, domain.yml and data/
 	@scripts/train-if-needed.sh
 
-# `rasa shell` with its terminal channel wrapped so that no message is left without a
-# reply (channels/reliable.py); a channel named "cmdline" makes `rasa run` start the shell.
-# `python -m rasa_server` is Rasa's command line after installing the framework patches (patches/).
+# The terminal chat (channels/terminal.py): an input channel of the Rasa server, so it gets
+# the same reply guarantee and stored conversation as the other channels.
 shell: train ## Chat in the terminal (starts and stops the action server)
-	@scripts/with-action-server.sh $(PYTHON) -m rasa_server run --connector channels.reliable.CmdlineInputWithReply \
+	@scripts/with-action-server.sh $(PYTHON) -m rasa_server run --connector channels.terminal.TerminalInput \
 	  --endpoints endpoints.yml --port 5005 --quiet
 
 # Rasa's HTTP API stays off (no --enable-api); the page and its socket share one origin.
@@ -62,11 +61,14 @@ wages: install ## Re-import the BLS OEWS May 2025 wages into knowledge_base/wage
 browser: ## Install Debian's Chromium for the browser tests (as root)
 	@scripts/install-chromium.sh
 
+terminal: ## Install Debian's tmux, the terminal the shell tests read the screen of (as root)
+	@command -v tmux >/dev/null || scripts/apt-install.sh "the terminal tests read the screen of a tmux window" tmux
+
 scale-services: ## Install Debian's PostgreSQL and Redis for the scale-out test (as root)
 	@scripts/install-scale-services.sh
 
 # Lint first: it takes seconds, training and the servers take minutes.
-test: lint train browser scale-services ## Lint, then the whole test suite (unit, integration, system: conversations, REST, terminal, browser, scale-out)
+test: lint train browser terminal scale-services ## Lint, then the whole test suite (unit, integration, system: conversations, REST, terminal, browser, scale-out)
 	$(PYTHON) -m pytest
 
 screenshot: train browser ## Redraw docs/web-chat.png from a real conversation in the browser test
@@ -78,7 +80,7 @@ test-unit: install ## Only the unit tests (tests/unit): no model, no servers, se
 test-integration: train ## Only the integration tests (tests/integration): knowledge base, actions, training data, REST
 	$(PYTHON) -m pytest tests/integration
 
-test-system: train browser scale-services ## Only the system tests (tests/system): terminal, browser, scale-out, soak
+test-system: train browser terminal scale-services ## Only the system tests (tests/system): terminal, browser, scale-out, soak
 	$(PYTHON) -m pytest tests/system
 
 check: test-unit lint ## Before a commit (well under a minute): the unit tests and the linter

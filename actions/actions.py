@@ -83,3 +83,12 @@ class ActionAnswerAcrossRoles(ResolvedAction):
 
     def name(self) -> Text:
         return "action_answer_across_roles"
+
+
+class ActionRankPlaces(ResolvedAction):
+    """Where a role pays best, has the most jobs, or the highest concentration of jobs."""
+
+    question = dialogue.RANK_PLACES
+
+    def name(self) -> Text:
+        return "action_rank_places"

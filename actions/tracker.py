@@ -11,11 +11,13 @@ from rasa_sdk import Tracker
 from careers import topics
 from careers.dialogue import Context, Request
 from careers.knowledge_base import KnowledgeBase
-from careers.matching import PayLimit
+from careers.matching import MEASURE_PATTERNS, PayLimit
+from careers.places import is_place_key
 from careers.schema import ENTRY_EDUCATION_LEVELS
 
 # A title the knowledge base does not cover is quoted back; a long one is cut.
 LONGEST_TITLE = 60
+MEASURES = {label for label, _ in MEASURE_PATTERNS}
 
 
 def _values(entities: Iterable[Dict[str, Any]], name: str) -> List[Any]:
@@ -51,6 +53,11 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
     pay_limits = [limit for limit in map(PayLimit.parse, _values(entities, "amount")) if limit]
     degrees = [value for value in _values(entities, "degree") if value in ENTRY_EDUCATION_LEVELS]
     levels = [value for value in _values(entities, "education_level") if value in kb.education_level_ids()]
+    place_values = [value for value in _values(entities, "place") if isinstance(value, str) and value.strip()]
+    places = [value for value in place_values if is_place_key(value)]
+    # A place a learned tagger found that we do not know ("Narnia"), as typed, cut to a sane length.
+    unknown_places = [value.strip()[:LONGEST_TITLE] for value in place_values if not is_place_key(value)]
+    measures = [value for value in _values(entities, "measure") if value in MEASURES]
     return Request(
         intent=intent if isinstance(intent, str) else None,
         roles=tuple(roles["known"]),
@@ -60,6 +67,10 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         degree=degrees[0] if degrees else None,
         lowest="lowest" in _values(entities, "ranking"),
         education_level=levels[0] if levels else None,
+        places=tuple(dict.fromkeys(places)),
+        unknown_places=tuple(dict.fromkeys(unknown_places)),
+        measure=measures[0] if measures else None,
+        metro="metro" in _values(entities, "area_kind"),
     )
 
 

@@ -75,3 +75,29 @@ def education_level_buttons(kb: KnowledgeBase) -> List[Button]:
     return [
         button(level.label, "inform_education_level", education_level=level.id) for level in kb.shared.education_levels
     ]
+
+
+def place_button(kb: KnowledgeBase, role_id: Optional[str], code: str, plain_name: bool = False) -> Button:
+    """Pay of a role in an area (the area's name alone, to answer "which one do you mean?")."""
+    area = kb.wages.areas[code]
+    name = "the U.S." if area.is_national else area.name
+    entities = {"role": role_id, "place": code} if role_id else {"place": code}
+    label = name if plain_name or not role_id else f"Pay in {name}"
+    return button(label, "ask_salary", **entities)
+
+
+def place_followups(kb: KnowledgeBase, role_id: str, code: Optional[str]) -> List[Button]:
+    """After pay in a place: the national figure (or the range), where it pays best, the other main role there."""
+    followups: List[Button] = []
+    if code and code != kb.wages.national.code:
+        followups.append(place_button(kb, role_id, kb.wages.national.code))
+    followups.append(button("Where does it pay best?", "rank_places", role=role_id))
+    followups.append(
+        button("Starting pay", "ask_salary", role=role_id, measure="starting", **({"place": code} if code else {}))
+    )
+    other = kb.counterpart(role_id)
+    if other != role_id:
+        followups.append(
+            button(f"{title(kb.role(other).name)} pay", "ask_salary", role=other, **({"place": code} if code else {}))
+        )
+    return followups[:MAX_BUTTONS]

@@ -18,6 +18,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 from careers import topics
 from careers.knowledge_base import KnowledgeBase
 from careers.matching import PayLimit
+from careers.places import NATIONAL, candidates
 
 # The kinds of question, one per action (domain.yml), each resolved by its own rules below.
 ROLE_TOPIC = "role_topic"  # a topic of one role, or of the roles in context
@@ -26,6 +27,7 @@ SHARED_TOPIC = "shared_topic"  # what the main roles share, how they differ, wha
 GUIDANCE = "guidance"  # advice for the user's education level
 HELP = "help"
 ACROSS_ROLES = "across_roles"  # lists, filters and rankings of every role
+RANK_PLACES = "rank_places"  # where a role pays best, has the most jobs
 
 INFORM_ROLE = "inform_role"  # "and the generalist?": a role, keeping the topic
 
@@ -50,6 +52,7 @@ ROLE, TOPIC, COMPARED_ROLES, LISTED_ROLES, DISCUSSED_ROLES = (
     "listed_roles",
     "discussed_roles",
 )
+PLACE = "place"
 REMEMBERED_ROLES = 4  # discussed_roles keeps the last few roles talked about
 
 
@@ -65,6 +68,10 @@ class Request:
     degree: Optional[str] = None  # a BLS entry-education category
     lowest: bool = False  # "which pays the least?"
     education_level: Optional[str] = None  # an education level id of the knowledge base
+    places: Tuple[str, ...] = ()  # place keys (careers.places), in order
+    unknown_places: Tuple[str, ...] = ()  # places named that the wage data does not cover
+    measure: Optional[str] = None  # starting, top, hourly, mean, employment, concentration
+    metro: bool = False  # the question asks for cities or metro areas
 
     @property
     def topic(self) -> Optional[str]:
@@ -81,6 +88,7 @@ class Context:
     compared_roles: Tuple[str, ...] = ()  # set when the last answer covered two roles
     listed_roles: Tuple[str, ...] = ()  # roles just listed ("tell me more about that one")
     discussed_roles: Tuple[str, ...] = ()  # the last roles talked about, newest last
+    place: Optional[str] = None  # the area code of the last answer's place (None: the U.S.)
 
     @classmethod
     def from_slots(cls, kb: KnowledgeBase, slots: Dict[str, Any]) -> "Context":
@@ -90,8 +98,9 @@ class Context:
             values = value if isinstance(value, list) else []
             return tuple(role_id for role_id in values if isinstance(role_id, str) and role_id in kb.roles)
 
-        role, topic = slots.get(ROLE), slots.get(TOPIC)
+        role, topic, place = slots.get(ROLE), slots.get(TOPIC), slots.get(PLACE)
         return cls(
+            place=place if isinstance(place, str) and place in kb.wages.areas else None,
             role=role if isinstance(role, str) and role in kb.roles else None,
             topic=topic if isinstance(topic, str) and topic in topics.BY_ID else None,
             compared_roles=roles(slots.get(COMPARED_ROLES))[:2],
@@ -122,6 +131,9 @@ class Context:
 class AnswerRole:
     role: str
     topic: str
+    place: Optional[str] = None  # an area code: pay there (salary only); None: national
+    measure: Optional[str] = None
+    other_place: Optional[str] = None  # the other area the place's name may mean ("New York")
 
 
 @dataclass(frozen=True)
@@ -131,6 +143,33 @@ class AnswerPair:
     first: str
     second: str
     topic: Optional[str]
+    place: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class ComparePlaces:
+    role: str
+    places: Tuple[str, ...]  # area codes
+
+
+@dataclass(frozen=True)
+class RankPlaces:
+    role: str
+    ranking: str  # pay, employment or concentration
+    metro: bool = False
+    lowest: bool = False
+
+
+@dataclass(frozen=True)
+class AskWhichPlace:
+    places: Tuple[str, ...]  # the areas a name may mean
+    role: Optional[str]
+    topic: str
+
+
+@dataclass(frozen=True)
+class SayPlaceNotCovered:
+    names: Tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -172,7 +211,18 @@ class ShowHelp:
 
 
 Decision = Union[
-    AnswerRole, AnswerPair, AskWhichRole, SayNotCovered, AnswerAcrossRoles, AnswerSharedTopic, GiveGuidance, ShowHelp
+    AnswerRole,
+    AnswerPair,
+    AskWhichRole,
+    SayNotCovered,
+    AnswerAcrossRoles,
+    AnswerSharedTopic,
+    GiveGuidance,
+    ShowHelp,
+    ComparePlaces,
+    RankPlaces,
+    AskWhichPlace,
+    SayPlaceNotCovered,
 ]
 
 
@@ -189,21 +239,85 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
         return GiveGuidance(level)
     if question == ACROSS_ROLES:
         return _across_roles(request)
+    if question == RANK_PLACES:
+        return _rank_places(kb, request, context)
     return ShowHelp()
 
 
+@dataclass(frozen=True)
+class _Places:
+    """The places a request names, settled: area codes, or the areas one ambiguous name may mean."""
+
+    codes: Tuple[str, ...] = ()
+    ambiguous: Tuple[str, ...] = ()
+    other: Optional[str] = None  # the other area a settled name may mean (answered with its state)
+
+
+def _settled_places(kb: KnowledgeBase, request: Request) -> _Places:
+    codes: List[str] = []
+    other = None
+    for key in request.places:
+        options = [code for code in candidates(key) if code in kb.wages.areas]
+        if len(options) == 1:
+            codes.append(options[0])
+            continue
+        states = [code for code in options if kb.wages.areas[code].is_state]
+        if len(options) == 2 and len(states) == 1:
+            # "New York", "Washington": the state, saying so, with the metro area a button away.
+            codes.append(states[0])
+            other = next(code for code in options if code != states[0])
+        elif options:
+            return _Places(ambiguous=tuple(options))
+    return _Places(tuple(dict.fromkeys(codes)), other=other)
+
+
+def _with_place(decision: Decision, request: Request, context: Context, places: _Places) -> Decision:
+    """The role answer in the place asked (pay only), or in the place of the conversation."""
+    if isinstance(decision, AnswerRole) and decision.topic == "salary":
+        if len(places.codes) >= 2:
+            return ComparePlaces(decision.role, places.codes)
+        place = places.codes[0] if places.codes else context.place
+        place = None if place == NATIONAL else place
+        return AnswerRole(decision.role, "salary", place, request.measure, places.other)
+    if isinstance(decision, AnswerPair) and decision.topic == "salary" and places.codes:
+        place = None if places.codes[0] == NATIONAL else places.codes[0]
+        return AnswerPair(decision.first, decision.second, decision.topic, place)
+    if isinstance(decision, AnswerRole) and request.measure:
+        return AnswerRole(decision.role, decision.topic, None, request.measure)
+    return decision
+
+
 def _role_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    """The role answer (_role_answer) in the place asked: a place we do not cover gets no
+    figure, a name of several areas gets a question, two places are compared."""
+    if request.unknown_places and not request.places:
+        return SayPlaceNotCovered(request.unknown_places)
+    places = _settled_places(kb, request)
+    decision = _role_answer(kb, request, context)
+    if places.ambiguous:
+        role = decision.role if isinstance(decision, AnswerRole) else None
+        return AskWhichPlace(places.ambiguous, role, "salary")
+    return _with_place(decision, request, context, places)
+
+
+def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     """Resolution order: the roles named (for "and the generalist?" the previous topic is
     kept); the single role just listed ("tell me more about that one"); both roles of the
     last comparison; the role in focus; and with no role at all ("someone in HR"), both
-    main roles. Titles not covered get no figure."""
+    main roles. Titles not covered get no figure. A question naming a place or a measure
+    of pay is about pay."""
     is_inform = request.intent == INFORM_ROLE
+    about_pay = "salary" if (request.places or request.unknown_places or request.measure) else None
     topic = (
         topics.topic_of_intent(request.intent)
         or (request.topic if is_inform else None)
+        or (about_pay if is_inform else None)
         or context.topic
         or topics.DEFAULT_TOPIC
     )
+    if topic == topics.DEFAULT_TOPIC and about_pay:
+        # "what about Seattle?": what varies by place is pay.
+        topic = about_pay
     known = request.roles
     if request.unknown_titles and not known:
         return SayNotCovered(request.unknown_titles)
@@ -214,7 +328,7 @@ def _role_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
             # Naming a role just listed asks about that role, not about its related ones.
             topic = topics.DEFAULT_TOPIC
         return AnswerRole(known[0], topic)
-    if is_inform and request.topic is None:
+    if is_inform and request.topic is None and about_pay is None:
         # A bare "and ...?" with neither a role nor a topic gets a question, not the last answer again.
         return AskWhichRole("Which role do you mean?", tuple(kb.roles), context.topic or topics.DEFAULT_TOPIC)
     if topic == topics.DEFAULT_TOPIC and context.listed_roles:
@@ -230,9 +344,22 @@ def _role_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
 
 
 def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
-    """The roles named, else the one named and its partner in context, else the pair in context."""
+    """The roles named, else the one named and its partner in context, else the pair in context.
+    With places and one role ("how does that compare with Texas?"): the role's pay in the
+    place of the conversation (or the U.S.) and in the places named."""
     if request.unknown_titles:
         return SayNotCovered(request.unknown_titles)
+    if request.unknown_places and not request.places:
+        return SayPlaceNotCovered(request.unknown_places)
+    places = _settled_places(kb, request)
+    if places.ambiguous:
+        return AskWhichPlace(places.ambiguous, request.roles[0] if request.roles else context.role, "salary")
+    if places.codes and len(request.roles) <= 1:
+        role = request.roles[0] if request.roles else context.role
+        if role is None:
+            return AskWhichRole("Whose pay should I compare?", tuple(kb.roles), "salary")
+        codes = places.codes if len(places.codes) >= 2 else (context.place or NATIONAL, places.codes[0])
+        return ComparePlaces(role, tuple(dict.fromkeys(codes)))
     if len(request.roles) >= 2:
         first, second = request.roles[0], request.roles[1]
     elif request.roles:
@@ -240,7 +367,17 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
         second = context.partner_for(kb, first)
     else:
         first, second = context.recent_pair(kb)
+    if places.codes:
+        return AnswerPair(first, second, "salary", None if places.codes[0] == NATIONAL else places.codes[0])
     return AnswerPair(first, second, request.topic)
+
+
+def _rank_places(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    role = request.roles[0] if request.roles else context.role
+    if role is None:
+        return AskWhichRole("For which role?", tuple(kb.roles), "salary")
+    ranking = request.measure if request.measure in ("employment", "concentration") else "pay"
+    return RankPlaces(role, ranking, metro=request.metro, lowest=request.lowest)
 
 
 def _across_roles(request: Request) -> Decision:
@@ -265,20 +402,43 @@ def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = (
     reply listed (related careers, the roles of a filter)."""
     listed_value = list(listed) or None
     if isinstance(decision, AnswerRole):
-        return {
+        updates = {
             ROLE: decision.role,
             TOPIC: decision.topic,
             COMPARED_ROLES: None,
             LISTED_ROLES: listed_value,
             DISCUSSED_ROLES: _discussed(context, decision.role),
         }
+        if decision.topic == "salary":
+            updates[PLACE] = decision.place  # None: the U.S.
+        return updates
     if isinstance(decision, AnswerPair):
-        return {
+        updates = {
             ROLE: None,
             TOPIC: decision.topic,
             COMPARED_ROLES: [decision.first, decision.second],
             LISTED_ROLES: listed_value,
             DISCUSSED_ROLES: _discussed(context, decision.first, decision.second),
+        }
+        if decision.topic == "salary":
+            updates[PLACE] = decision.place
+        return updates
+    if isinstance(decision, ComparePlaces):
+        return {
+            ROLE: decision.role,
+            TOPIC: "salary",
+            COMPARED_ROLES: None,
+            LISTED_ROLES: None,
+            DISCUSSED_ROLES: _discussed(context, decision.role),
+            PLACE: decision.places[-1] if decision.places[-1] != NATIONAL else None,
+        }
+    if isinstance(decision, RankPlaces):
+        return {
+            ROLE: decision.role,
+            TOPIC: "salary",
+            COMPARED_ROLES: None,
+            LISTED_ROLES: None,
+            DISCUSSED_ROLES: _discussed(context, decision.role),
         }
     if isinstance(decision, AnswerAcrossRoles):
         # "that one" means a listed role; a sole one is also the role in focus.

@@ -5,7 +5,10 @@ adds them to every message:
 - `topic`: a topic id of the registry, for each word that names one ("earn" -> salary);
 - `amount`: a pay limit, its value "above 100000" or "below 70000" ("over $100k", "six figures");
 - `degree`: a BLS entry-education category ("only a bachelor's" -> "Bachelor's degree");
-- `ranking`: "lowest" or "highest" ("which pays the least?").
+- `ranking`: "lowest" or "highest" ("which pays the least?");
+- `measure`: which figure of the wage data: starting (the 10th and 25th percentiles), top (the
+  90th), hourly, mean, employment, concentration (the location quotient);
+- `area_kind`: "metro" when a question about places asks for cities or metro areas.
 """
 
 from typing import Any, Callable, Dict, List, Text, Tuple
@@ -17,6 +20,8 @@ FINDERS: Dict[Text, Callable[[Text], List[matching.Span]]] = {
     "amount": matching.pay_limits,
     "degree": matching.degrees,
     "ranking": matching.rankings,
+    "measure": matching.measures,
+    "area_kind": matching.area_kinds,
 }
 
 

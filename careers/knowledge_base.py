@@ -14,7 +14,12 @@ import yaml
 from pydantic import ValidationError
 
 from careers.matching import AliasMatcher, title_phrase
-from careers.schema import KnowledgeBaseFile, Role, SharedFacts, Source
+from careers.places import PlaceNames, load_place_names
+from careers.schema import KnowledgeBaseFile, Role, SalaryFigure, SharedFacts, Source
+from careers.wages import WageDataError, WageRow, WageTable, load_wages
+
+# How answers name the OEWS estimates (a source of every figure read from the wage data).
+WAGE_SOURCE = "bls_oews"
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "knowledge_base" / "roles.yml"
 # An operator (or a test) may point the action server at another file.
@@ -43,6 +48,8 @@ class KnowledgeBase:
     alias_index: Dict[str, str]  # alias phrase -> role id
     generic_phrases: FrozenSet[str]
     role_matcher: AliasMatcher
+    wages: WageTable
+    places: PlaceNames
 
     def role(self, role_id: str) -> Role:
         return self.roles[role_id]
@@ -59,6 +66,32 @@ class KnowledgeBase:
     def is_generic_term(self, text: Optional[str]) -> bool:
         """True for words that mean HR in general ("HR", "someone in HR"), not one role."""
         return title_phrase(text or "") in self.generic_phrases
+
+    def wage_row(self, role_id: str, area_code: str) -> Optional[WageRow]:
+        """The OEWS estimates of a role's occupation in an area, or None (no occupation, no row)."""
+        occupation = self.roles[role_id].occupation
+        return self.wages.row(occupation.soc, area_code) if occupation else None
+
+    def newest_salary(self, role_id: str) -> Optional[SalaryFigure]:
+        """The newest national median of a role: the OEWS estimate, else the newest in the knowledge base."""
+        row = self.wage_row(role_id, self.wages.national.code)
+        if row is not None and row.annual_median.value is not None:
+            return SalaryFigure(
+                value=int(row.annual_median.value),
+                year=self.wages.provenance.release,
+                occupation=self.occupation_label(role_id),
+                source=WAGE_SOURCE,
+            )
+        salary = self.roles[role_id].salary
+        return (salary.newer or salary.article) if salary else None
+
+    def occupation_label(self, role_id: str) -> str:
+        """The BLS occupation a role's wage figures are for, in words ("human resources managers")."""
+        occupation = self.roles[role_id].occupation
+        if occupation is None:
+            return self.roles[role_id].name + "s"
+        name = (self.wages.occupation_name(occupation.soc) or occupation.soc).lower()
+        return occupation.note or name
 
     def education_level_ids(self) -> List[str]:
         return [level.id for level in self.shared.education_levels]
@@ -149,6 +182,8 @@ def _cross_check(path: Path, parsed: KnowledgeBaseFile) -> Dict[str, str]:
 def _figures(role: Role) -> Iterable[Tuple[str, Any]]:
     for group_name in ("salary", "growth"):
         group = getattr(role, group_name)
+        if group is None:
+            continue
         for name in ("article", "bls_same_year", "newer"):
             figure = getattr(group, name, None)
             if figure is not None:
@@ -184,6 +219,7 @@ def load_knowledge_base(path: Optional[Path] = None) -> KnowledgeBase:
         raise KnowledgeBaseError(path, first["msg"], _role_of(raw, location), _field_of(location)) from error
 
     alias_index = _cross_check(path, parsed)
+    wages = _wages(path, parsed)
     return KnowledgeBase(
         path=path,
         sources=dict(parsed.sources),
@@ -192,4 +228,22 @@ def load_knowledge_base(path: Optional[Path] = None) -> KnowledgeBase:
         alias_index=alias_index,
         generic_phrases=frozenset(title_phrase(term) for term in parsed.shared.generic_terms),
         role_matcher=AliasMatcher(alias_index),
+        wages=wages,
+        places=load_place_names(wages.areas.values(), path.parent / parsed.place_names),
     )
+
+
+def _wages(path: Path, parsed: KnowledgeBaseFile) -> WageTable:
+    """The wage data the knowledge base names, checked against the roles' occupations."""
+    try:
+        wages = load_wages(path.parent / parsed.wage_data)
+    except WageDataError as error:
+        raise KnowledgeBaseError(error.path, f"{error.where}: {error.problem}") from error
+    for role in parsed.roles:
+        if role.occupation and wages.occupation_name(role.occupation.soc) is None:
+            raise KnowledgeBaseError(path, f"no wage data for SOC {role.occupation.soc}", role.id, "occupation.soc")
+        if role.salary is None and role.occupation is None:
+            raise KnowledgeBaseError(path, "needs a 'salary' or an 'occupation' with wage data", role.id, "salary")
+    if WAGE_SOURCE not in parsed.sources:
+        raise KnowledgeBaseError(path, f"needs the source '{WAGE_SOURCE}' of the wage data", None, "sources")
+    return wages

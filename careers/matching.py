@@ -57,12 +57,13 @@ class AliasMatcher:
         self.aliases = {phrase_of(alias): value for alias, value in aliases.items() if phrase_of(alias)}
         self.shortest_typo_word = shortest_typo_word
         self.longest = max((len(alias.split()) for alias in self.aliases), default=0)
-        # A typo has as many words as its alias (each_word_alike), so each phrase is compared
-        # with the aliases of its length only; and the same phrases come back in message
-        # after message ("how much do", "do they make"), so each is looked at once.
-        self._by_words: Dict[int, List[Text]] = {}
+        # A typo has as many words as its alias (each_word_alike) and, nearly always, its first
+        # letter, so each phrase is compared with the aliases of its length and first letter
+        # only; and the same phrases come back in message after message ("how much do", "do
+        # they make"), so each is looked at once.
+        self._candidates: Dict[Tuple[int, Text], List[Text]] = {}
         for alias in self.aliases:
-            self._by_words.setdefault(len(alias.split()), []).append(alias)
+            self._candidates.setdefault((len(alias.split()), alias[:1]), []).append(alias)
         self.close = lru_cache(maxsize=50_000)(self._close)  # type: ignore[assignment]
 
     def exact(self, phrase: Text) -> Optional[Text]:
@@ -76,7 +77,7 @@ class AliasMatcher:
         """The value whose alias `phrase` is a typo of, or None."""
         if " " not in phrase and len(phrase) < self.shortest_typo_word:
             return None
-        candidates = self._by_words.get(phrase.count(" ") + 1, [])
+        candidates = self._candidates.get((phrase.count(" ") + 1, phrase[:1]), [])
         for candidate in difflib.get_close_matches(phrase, candidates, n=3, cutoff=TYPO_CUTOFF):
             if each_word_alike(phrase, candidate):
                 return self.aliases[candidate]
@@ -233,6 +234,40 @@ RANKING_PATTERNS = [
 
 def rankings(text: Text) -> List[Span]:
     return pattern_mentions(RANKING_PATTERNS, text)
+
+
+# --- which figure of a pay range ("what would I start at?", "per hour") ---------------------
+
+MEASURE_PATTERNS = [
+    (label, compile_words(words))
+    for label, words in (
+        (
+            "starting",
+            r"\bstart(?:ing|s)?\b(?! (?:a|my|an|the) (?:career|job))|entry[- ]level|right (?:out of|after) "
+            r"(?:college|school|uni)|new grads?\b|fresh out|beginners?\b|just starting",
+        ),
+        ("top", r"\btop (?:10|ten)\b|top earners|top end|highest[- ]paid (?:10|ten)|90th"),
+        ("hourly", r"\bhourly\b|(?:an|per|by the|a) hour\b"),
+        ("mean", r"\baverage\b|\bmean\b"),
+        (
+            "employment",
+            r"how many (?:\w+ )?(?:jobs|people|positions)|number of jobs|most (?:\w+ ){0,2}jobs|"
+            r"where (?:are|r) (?:the|most) (?:\w+ )?jobs|"
+            r"\bemploy(?:s|ment|ed)\b",
+        ),
+        ("concentration", r"concentrat|location quotient|per capita|per 1,?000"),
+    )
+]
+# Words for metro areas in a question about places ("which city pays best?").
+METRO_WORDS = compile_words(r"\b(?:city|cities|metros?|metropolitan|towns?|urban areas?)\b")
+
+
+def measures(text: Text) -> List[Span]:
+    return pattern_mentions(MEASURE_PATTERNS, text)
+
+
+def area_kinds(text: Text) -> List[Span]:
+    return [(start, end, "metro") for start, end, _ in pattern_mentions([("metro", METRO_WORDS)], text)]
 
 
 # --- words that tell the NLU about the question's scope ------------------------------------

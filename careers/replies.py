@@ -4,12 +4,12 @@ from dataclasses import dataclass, field
 from typing import List
 
 from careers import buttons, dialogue, topics
-from careers.answers import across_roles, shared
+from careers.answers import across_roles, pay, shared
 from careers.answers.comparison import compare_roles
 from careers.buttons import Button
 from careers.formatting import Markup
 from careers.knowledge_base import KnowledgeBase
-from careers.scope import help_text, unknown_roles_text
+from careers.scope import help_text, not_covered_place_text, unknown_roles_text
 
 
 @dataclass(frozen=True)
@@ -25,18 +25,32 @@ def _related(kb: KnowledgeBase, *role_ids: str) -> List[str]:
 
 def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> Reply:
     if isinstance(decision, dialogue.AnswerRole):
-        return Reply(
-            topics.render(kb, decision.role, decision.topic, markup),
-            buttons.role_followups(kb, decision.role, decision.topic),
-            _related(kb, decision.role) if decision.topic == "related" else [],
-        )
+        return _role_answer(kb, decision, markup)
     if isinstance(decision, dialogue.AnswerPair):
         first, second, topic = decision.first, decision.second, decision.topic
+        if decision.place:
+            text, answered = pay.compare_roles_in_place(kb, first, second, decision.place, markup)
+            return Reply(text, buttons.place_followups(kb, first, decision.place))
         return Reply(
             compare_roles(kb, first, second, topic, markup),
             buttons.comparison_followups(kb, first, second, topic),
             _related(kb, first, second) if topic == "related" else [],
         )
+    if isinstance(decision, dialogue.ComparePlaces):
+        text, answered = pay.compare_places_answer(kb, decision.role, decision.places, markup)
+        return Reply(text, buttons.place_followups(kb, decision.role, decision.places[-1]))
+    if isinstance(decision, dialogue.RankPlaces):
+        text, listed = pay.rank_places_answer(
+            kb, decision.role, decision.ranking, decision.metro, decision.lowest, markup
+        )
+        return Reply(text, [buttons.place_button(kb, decision.role, code) for code in listed[:3]])
+    if isinstance(decision, dialogue.AskWhichPlace):
+        return Reply(
+            "Which one do you mean?",
+            [buttons.place_button(kb, decision.role, code, plain_name=True) for code in decision.places[:6]],
+        )
+    if isinstance(decision, dialogue.SayPlaceNotCovered):
+        return Reply(not_covered_place_text(list(decision.names)), buttons.scope_buttons(kb))
     if isinstance(decision, dialogue.AskWhichRole):
         return Reply(decision.question, buttons.role_choice_buttons(kb, decision.topic, list(decision.roles)))
     if isinstance(decision, dialogue.SayNotCovered):
@@ -48,6 +62,21 @@ def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> 
     if isinstance(decision, dialogue.GiveGuidance):
         return _guidance(kb, decision)
     return Reply(help_text(kb), buttons.scope_buttons(kb))
+
+
+def _role_answer(kb: KnowledgeBase, decision: dialogue.AnswerRole, markup: Markup) -> Reply:
+    role, topic = decision.role, decision.topic
+    if topic == "salary" and (decision.place or decision.measure):
+        text = pay.local_pay_answer(kb, role, decision.place or kb.wages.national.code, decision.measure, markup)
+        followups = buttons.place_followups(kb, role, decision.place)
+        if decision.other_place:
+            text += f"\n(You may mean {pay.area_name(kb, decision.other_place)}: it is one button away.)"
+            followups = [buttons.place_button(kb, role, decision.other_place), *followups][: buttons.MAX_BUTTONS]
+        return Reply(text, followups)
+    text = topics.render(kb, role, topic, markup)
+    if decision.measure and topic != "salary":
+        text = f"(I only have {decision.measure} figures for pay.)\n{text}"
+    return Reply(text, buttons.role_followups(kb, role, topic), _related(kb, role) if topic == "related" else [])
 
 
 def _across_roles(kb: KnowledgeBase, decision: dialogue.AnswerAcrossRoles, markup: Markup) -> Reply:

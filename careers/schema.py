@@ -90,7 +90,8 @@ class SourcedFact(StrictModel):
 
 
 class Education(StrictModel):
-    minimum: EntryEducation
+    # None where the official sources state no typical entry education for the occupation.
+    minimum: Optional[EntryEducation] = None
     details: conlist(NonEmptyText, min_items=1)
     newer: Optional[SourcedFact] = None
     experience: Optional[SourcedFact] = None
@@ -101,15 +102,27 @@ class RelatedCareer(StrictModel):
     reason: NonEmptyText
 
 
+SocCode = constr(strict=True, regex=r"^\d{2}-\d{4}$")
+
+
+class Occupation(StrictModel):
+    """The BLS occupation (SOC) whose wage estimates (OEWS) a role answers with."""
+
+    soc: SocCode
+    # How answers name it when it is wider than the role ("HR specialists, which include campus recruiters").
+    note: Optional[NonEmptyText] = None
+
+
 class Role(StrictModel):
     id: RoleId
     name: NonEmptyText
+    occupation: Optional[Occupation] = None
     aliases: conlist(NonEmptyText, min_items=1)
     summary: NonEmptyText
     duties: conlist(NonEmptyText, min_items=1)
     education: Education
-    skills: conlist(NonEmptyText, min_items=1)
-    salary: Salary
+    skills: List[NonEmptyText] = []  # empty where the sources name no qualities
+    salary: Optional[Salary] = None  # figures beside the wage data (the article's, the OOH's)
     growth: Optional[Growth] = None  # some occupations have no projection in our sources
     related: List[RelatedCareer] = []
 
@@ -132,6 +145,9 @@ class SharedFacts(StrictModel):
 
 
 class KnowledgeBaseFile(StrictModel):
+    # Files beside this one (paths relative to it): the OEWS wage estimates and the names of places.
+    wage_data: NonEmptyText
+    place_names: NonEmptyText
     sources: Dict[RoleId, Source]
     roles: conlist(Role, min_items=1)
     shared: SharedFacts

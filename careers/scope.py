@@ -44,3 +44,12 @@ def help_text(kb: KnowledgeBase) -> str:
         f"- What should I study?\n"
         f'Follow-ups work too: "and the {second.split()[-1]}?", "which one pays more?".'
     )
+
+
+def not_covered_place_text(names: List[str]) -> str:
+    asked = " or ".join(quoted_title(name) for name in names[:2])
+    return (
+        f"I have no pay figures for {asked}, so I won't give one. I have the BLS figures for the U.S., "
+        "every state, Washington, D.C., Puerto Rico, Guam, the U.S. Virgin Islands, and every metro area "
+        '(name a state or a city, e.g. "in Ohio" or "in Seattle").'
+    )

@@ -1,4 +1,4 @@
-"""REST and terminal channels that never leave the user in silence.
+"""Channels that never leave the user in silence: the reply guarantee, and the REST channel with it.
 
 When a custom action fails (the action server is down, or it answers with an error),
 Rasa logs the exception and carries on without a reply, so the user would see nothing.
@@ -11,7 +11,6 @@ import logging
 from typing import Any, Awaitable, Callable, Dict, Text
 
 from rasa.core.channels.channel import UserMessage
-from rasa.core.channels.console import CmdlineInput
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint
 
@@ -66,7 +65,3 @@ class ReplyGuarantee:
 
 class RestInputWithReply(ReplyGuarantee, RestInput):
     """Rasa's REST channel (same URL: /webhooks/rest/webhook), with a reply to every message."""
-
-
-class CmdlineInputWithReply(ReplyGuarantee, CmdlineInput):
-    """Rasa's terminal channel (`rasa shell`), with a reply to every message."""

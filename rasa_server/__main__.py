@@ -3,24 +3,44 @@
 Every way this project starts the Rasa server (`make run`, `make shell`, the tests, the
 benchmarks, deploy/Dockerfile.rasa) goes through here, so the patches are installed by
 this one explicit call rather than as a side effect of importing a channel.
+
+It also keeps the libraries' start-up chatter off the screen, at its source: deprecation
+warnings are filtered before the imports that raise them, and TensorFlow's C++ log level
+keeps its errors only. Real errors (logged errors, tracebacks) still show.
 """
 
 import logging
+import os
 import sys
+import warnings
 
-from patches import install_all
+import sanic.app  # noqa: F401  (sets its own "once" filter for deprecations at import; ours go after it)
+
+# Before TensorFlow is imported: its C++ log shows errors only, not its start-up notes.
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# Deprecation notices of the libraries Rasa 3.6 pins (pkg_resources, SQLAlchemy 1.4,
+# pyparsing, distutils, jax) tell their maintainers, not our users, what to change.
+for category in (DeprecationWarning, PendingDeprecationWarning, FutureWarning):
+    warnings.filterwarnings("ignore", category=category)
+# matplotlib (which Rasa imports for its plots) parses its font patterns with deprecated
+# pyparsing calls when it is first imported: imported here, under the filters above, since
+# Rasa later shows every UserWarning, and pyparsing's deprecation warnings are UserWarnings too.
+import matplotlib.font_manager  # noqa: E402, F401
 
 
 def main() -> None:
     from rasa.__main__ import main as rasa_main
 
+    from patches import install_all
+
     # Rasa sets up logging only once it has parsed its arguments: the one line per patch goes
-    # to stderr through a handler of its own (not the root logger's, which Rasa configures).
+    # to stderr through a handler of its own (not the root logger's, which Rasa configures);
+    # with --quiet only a patch that could not be installed is said.
     patch_log = logging.getLogger("patches")
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-8s %(name)s  - %(message)s"))
     patch_log.addHandler(handler)
-    patch_log.setLevel(logging.INFO)
+    patch_log.setLevel(logging.WARNING if "--quiet" in sys.argv else logging.INFO)
     patch_log.propagate = False
     install_all()
     sys.argv[0] = "rasa"

@@ -97,6 +97,73 @@ def role_questions(kb: KnowledgeBase) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Questions naming a place, per intent; {role} is a role's name, {place} and {other} places.
+PLACE_TEMPLATES: Dict[str, List[str]] = {
+    "ask_salary": [
+        "how much does a {role} make in {place}?",
+        "{role} salary in {place}",
+        "what do {role}s earn in {place}",
+        "pay for a {role} in {place}?",
+        "what would a {role} start at in {place}?",
+        "hourly wage for a {role} in {place}",
+        "how much do they make in {place}?",
+        "what's the pay like in {place}",
+        "i live in {place}, what would a {role} earn here",
+        "top 10% pay for {role}s in {place}",
+    ],
+    "inform_role": ["and in {place}?", "what about {place}?", "how about in {place}", "{place}?", "and {place}"],
+    "compare_roles": [
+        "how does that compare with {place}?",
+        "{place} vs {other}",
+        "compare {place} and {other}",
+        "{role} pay in {place} vs {other}",
+        "is it better paid in {place} or {other}?",
+    ],
+    "rank_places": [
+        "where does a {role} earn the most?",
+        "which state pays {role}s best",
+        "best paying states for a {role}",
+        "which city has the most {role} jobs",
+        "where are the most jobs for {role}s",
+        "top states for {role} pay",
+        "where do {role}s make the least",
+        "which metro areas pay {role}s the most?",
+    ],
+}
+# Places named in those questions: every state, a share of the metro areas by their first
+# city, a few "City, ST" forms and common names, so that the tagger learns what a place
+# looks like (and finds the ones we do not know).
+PLACE_SAMPLE_METROS = 45
+
+
+def place_questions(kb: KnowledgeBase) -> str:
+    states = [area.name for area in kb.wages.states()]
+    metros = [area.name.rpartition(", ")[0].split("-")[0] for area in kb.wages.metros()]
+    step = max(1, len(metros) // PLACE_SAMPLE_METROS)
+    with_state = [
+        area.name.split("-")[0].split(",")[0] + ", " + area.name.rpartition(", ")[2].split("-")[0]
+        for area in kb.wages.metros()[:: step * 3]
+    ]
+    places = states + metros[::step] + with_state + ["NYC", "the Bay Area", "DC", "Philly", "TX", "CA", "nationally"]
+    roles = [role.name for role in kb.roles.values()]
+    intents = list(PLACE_TEMPLATES)
+    examples: Dict[str, List[str]] = {intent: [] for intent in intents}
+    for turn, place in enumerate(places):
+        intent = intents[turn % len(intents)]
+        templates = PLACE_TEMPLATES[intent]
+        template = templates[(turn // len(intents)) % len(templates)]
+        other = places[(turn * 7 + 3) % len(places)]
+        examples[intent].append(
+            template.format(role=roles[turn % len(roles)], place=f"[{place}](place)", other=f"[{other}](place)")
+        )
+    lines = list(HEADER)
+    for intent in intents:
+        lines.append(f"  - intent: {intent}")
+        lines.append("    examples: |")
+        lines.extend(f"      - {example}" for example in examples[intent])
+    return "\n".join(lines) + "\n"
+
+
 def synonyms_and_lookup(entity: str, aliases_by_value: Dict[str, List[str]]) -> str:
     """The synonyms (alias -> value) and the lookup table of an entity with a closed set of values."""
     lines = list(HEADER)
@@ -196,6 +263,7 @@ def render() -> Dict[Path, str]:
         GENERATED / "role_aliases.yml": synonyms_and_lookup("role", roles),
         GENERATED / "education_levels.yml": synonyms_and_lookup("education_level", levels),
         GENERATED / "role_questions.yml": role_questions(kb),
+        GENERATED / "place_questions.yml": place_questions(kb),
         GENERATED / "patterns.yml": regex_features(),
         DOMAIN: domain_responses(kb, DOMAIN.read_text(encoding="utf-8")),
     }

@@ -14,26 +14,26 @@ from careers.schema import ENTRY_EDUCATION_LEVELS, GrowthFigure, Role, SalaryFig
 Answer = Tuple[str, List[str]]
 
 
-def latest_salary(role: Role) -> SalaryFigure:
-    """The newest median of a role; every role has one (the schema requires a figure)."""
-    return role.salary.newer or role.salary.article  # type: ignore[return-value]
+def latest_salary(kb: KnowledgeBase, role: Role) -> SalaryFigure:
+    """The newest national median of a role (every role has one: the loader checks it)."""
+    return kb.newest_salary(role.id)  # type: ignore[return-value]
 
 
 def latest_growth(role: Role) -> Optional[GrowthFigure]:
     return (role.growth.newer or role.growth.article) if role.growth else None
 
 
-def _salary_rows(roles: List[Role]) -> List[List[str]]:
+def _salary_rows(kb: KnowledgeBase, roles: List[Role]) -> List[List[str]]:
     rows = []
     for role in roles:
-        figure = latest_salary(role)
+        figure = latest_salary(kb, role)
         rows.append([title(role.name), f"{money(figure.value)} ({figure.year})", figure.occupation])
     return rows
 
 
 def _salary_table(kb: KnowledgeBase, roles: List[Role], markup: Markup) -> str:
-    table = markup.table(["", "Median pay", "BLS occupation"], _salary_rows(roles))
-    return f"{table}\n{sources_line(kb, [latest_salary(role).source for role in roles], markup)}"
+    table = markup.table(["", "Median pay", "BLS occupation"], _salary_rows(kb, roles))
+    return f"{table}\n{sources_line(kb, [latest_salary(kb, role).source for role in roles], markup)}"
 
 
 def roles_list_answer(kb: KnowledgeBase, markup: Markup = PLAIN) -> Answer:
@@ -45,7 +45,7 @@ def roles_list_answer(kb: KnowledgeBase, markup: Markup = PLAIN) -> Answer:
 
 def roles_by_salary_answer(kb: KnowledgeBase, threshold: Optional[PayLimit], markup: Markup = PLAIN) -> Answer:
     """Roles whose newest median is above (or below) the threshold; without one, all by pay."""
-    roles = sorted(kb.roles.values(), key=lambda role: latest_salary(role).value, reverse=True)
+    roles = sorted(kb.roles.values(), key=lambda role: latest_salary(kb, role).value, reverse=True)
     if threshold is None:
         text, listed = ranking_answer(kb, "salary", lowest=False, markup=markup)
         return (
@@ -57,14 +57,14 @@ def roles_by_salary_answer(kb: KnowledgeBase, threshold: Optional[PayLimit], mar
         role
         for role in roles
         if (
-            latest_salary(role).value > threshold.amount
+            latest_salary(kb, role).value > threshold.amount
             if threshold.above
-            else latest_salary(role).value < threshold.amount
+            else latest_salary(kb, role).value < threshold.amount
         )
     ]
     if not matching:
         closest = roles[0] if threshold.above else roles[-1]
-        figure = latest_salary(closest)
+        figure = latest_salary(kb, closest)
         return (
             f"None of the roles I know has a median pay {word} {money(threshold.amount)}. "
             f"The {'best' if threshold.above else 'lowest'} paid is the {closest.name}: "
@@ -80,12 +80,16 @@ def roles_by_education_answer(kb: KnowledgeBase, level: Optional[str], markup: M
     roles = list(kb.roles.values())
     if level is None:
         groups = [(edu, [role for role in roles if role.education.minimum == edu]) for edu in ENTRY_EDUCATION_LEVELS]
+        unstated = [role for role in roles if role.education.minimum is None]
         lines = [f"{edu}: " + ", ".join(title(role.name) for role in members) for edu, members in groups if members]
+        if unstated:
+            lines.append("Not stated in my sources: " + ", ".join(title(role.name) for role in unstated))
         return "Typical entry education of each role (BLS):\n" + "\n".join(f"- {line}" for line in lines), []
     rank = ENTRY_EDUCATION_LEVELS.index(level)
-    matching = [role for role in roles if role.education.minimum == level]
-    more = [role for role in roles if ENTRY_EDUCATION_LEVELS.index(role.education.minimum) > rank]
-    less = [role for role in roles if ENTRY_EDUCATION_LEVELS.index(role.education.minimum) < rank]
+    stated = [role for role in roles if role.education.minimum is not None]
+    matching = [role for role in stated if role.education.minimum == level]
+    more = [role for role in stated if ENTRY_EDUCATION_LEVELS.index(role.education.minimum) > rank]
+    less = [role for role in stated if ENTRY_EDUCATION_LEVELS.index(role.education.minimum) < rank]
     lines = []
     if matching:
         names = ", ".join(title(role.name) for role in matching)
@@ -94,11 +98,15 @@ def roles_by_education_answer(kb: KnowledgeBase, level: Optional[str], markup: M
         lines.append(f'None of the roles I know has "{level}" as its typical entry education.')
     if less:
         lines.append(
-            "Open with less: " + ", ".join(f"{title(r.name)} ({r.education.minimum.lower()})" for r in less) + "."
+            "Open with less education: "
+            + ", ".join(f"{title(r.name)} ({r.education.minimum.lower()})" for r in less)
+            + "."
         )
     if more:
         lines.append(
-            "Needing more: " + ", ".join(f"{title(r.name)} ({r.education.minimum.lower()})" for r in more) + "."
+            "Needing more education: "
+            + ", ".join(f"{title(r.name)} ({r.education.minimum.lower()})" for r in more)
+            + "."
         )
     lines.append(
         "Typical entry education as the BLS Occupational Outlook Handbook gives it; employers may ask for more."
@@ -128,9 +136,9 @@ def ranking_answer(kb: KnowledgeBase, topic: str, lowest: bool, markup: Markup =
             parts.append("No projection in my sources for: " + ", ".join(title(role.name) for role in missing) + ".")
         parts.append(sources_line(kb, [latest_growth(role).source for role in known], markup))
         return "\n".join(parts), [end.id]
-    ranked = sorted(roles, key=lambda role: latest_salary(role).value, reverse=True)
+    ranked = sorted(roles, key=lambda role: latest_salary(kb, role).value, reverse=True)
     end = ranked[-1] if lowest else ranked[0]
-    figure = latest_salary(end)
+    figure = latest_salary(kb, end)
     verdict = (
         f"{'Lowest' if lowest else 'Best'} paid: the {end.name}, with a median of {money(figure.value)} ({figure.year}). "
         "All roles by their newest BLS median:"

@@ -4,7 +4,7 @@ from typing import Any, Iterator, Optional, Sequence, Tuple
 
 from careers import topics
 from careers.formatting import PLAIN, Markup, bullets, money, percent, ratio, sources_line, title
-from careers.knowledge_base import KnowledgeBase
+from careers.knowledge_base import WAGE_SOURCE, KnowledgeBase
 from careers.schema import GrowthFigure, Role, SalaryFigure
 
 
@@ -18,7 +18,12 @@ def _growth_cell(figure: Optional[GrowthFigure]) -> Optional[str]:
 
 def _sources_line(kb: KnowledgeBase, roles: Sequence[Role], groups: Sequence[str], markup: Markup) -> str:
     """One line crediting every source the table quotes."""
-    keys = [
+    keys = (
+        [WAGE_SOURCE]
+        if "salary" in groups and any(kb.wage_row(role.id, kb.wages.national.code) for role in roles)
+        else []
+    )
+    keys += [
         figure.source
         for group_name in groups
         for role in roles
@@ -31,7 +36,7 @@ def _sources_line(kb: KnowledgeBase, roles: Sequence[Role], groups: Sequence[str
 
 def _figure(role: Role, group_name: str, name: str) -> Any:
     """One figure of a role ("salary", "newer"), or None where the role has no such figure."""
-    return getattr(getattr(role, group_name), name, None)
+    return getattr(getattr(role, group_name, None), name, None)
 
 
 def _figure_pairs(first: Role, second: Role, group_name: str) -> Iterator[Tuple[str, Any, Any]]:
@@ -46,11 +51,15 @@ def salary_verdict(kb: KnowledgeBase, first_id: str, second_id: str) -> str:
     """Who earns more, by how much and by what factor, on comparable figures."""
     first, second = kb.role(first_id), kb.role(second_id)
     lines = []
-    for name, a, b in _figure_pairs(first, second, "salary"):
+    pairs = list(_figure_pairs(first, second, "salary"))
+    newest = (kb.newest_salary(first_id), kb.newest_salary(second_id))
+    if all(figure and figure.source == WAGE_SOURCE for figure in newest):
+        pairs.insert(0, ("newest", *newest))
+    for name, a, b in pairs:
         (high_role, high), (low_role, low) = sorted(
             [(first, a), (second, b)], key=lambda item: item[1].value, reverse=True
         )
-        where = "the article's" if name == "article" else "the newer BLS"
+        where = {"article": "the article's", "newest": "the newest BLS"}.get(name, "the earlier BLS")
         years = high.year if high.year == low.year else f"{high.year} vs {low.year}"
         if high.value == low.value:
             lines.append(f"By {where} figures ({years}), both earn {money(high.value)}.")
@@ -81,15 +90,22 @@ def growth_verdict(kb: KnowledgeBase, first_id: str, second_id: str) -> str:
     return "\n".join(lines) or "I have no comparable growth figures for these two roles."
 
 
-def _figures_table(first: Role, second: Role, topics: Sequence[str], markup: Markup) -> str:
+def _oews_cell(kb: KnowledgeBase, role_id: str) -> Optional[str]:
+    row = kb.wage_row(role_id, kb.wages.national.code)
+    return money(int(row.annual_median.value)) if row and row.annual_median.value is not None else None
+
+
+def _figures_table(kb: KnowledgeBase, first: Role, second: Role, topics: Sequence[str], markup: Markup) -> str:
     rows = []
     if "education" in topics:
         rows.append(["Education", first.education.minimum, second.education.minimum])
     if "salary" in topics:
-        rows.append(
-            ["Median salary (article)", _salary_cell(first.salary.article), _salary_cell(second.salary.article)]
-        )
-        rows.append(["Median salary (newer BLS)", _salary_cell(first.salary.newer), _salary_cell(second.salary.newer)])
+        label = f"Median pay ({kb.wages.provenance.release})"
+        rows.append([label, _oews_cell(kb, first.id), _oews_cell(kb, second.id)])
+        article = (_figure(first, "salary", "article"), _figure(second, "salary", "article"))
+        rows.append(["Median salary (article)", _salary_cell(article[0]), _salary_cell(article[1])])
+        newer = (_figure(first, "salary", "newer"), _figure(second, "salary", "newer"))
+        rows.append(["Median salary (earlier BLS)", _salary_cell(newer[0]), _salary_cell(newer[1])])
     if "growth" in topics:
         for name, label in (("article", "Job growth (article)"), ("newer", "Job growth (newer)")):
             rows.append(
@@ -107,7 +123,7 @@ def compare_roles(
     heading = f"{title(first.name)} vs {second.name}"
     if topic is not None and topics.topic(topic).compared_in_table:
         label = topics.topic(topic).label
-        parts = [f"{markup.heading(f'{heading}, {label}')}:", _figures_table(first, second, [topic], markup)]
+        parts = [f"{markup.heading(f'{heading}, {label}')}:", _figures_table(kb, first, second, [topic], markup)]
         if topic == "salary":
             parts.append(salary_verdict(kb, first_id, second_id))
         elif topic == "growth":
@@ -121,7 +137,7 @@ def compare_roles(
         return "\n\n".join(topics.render(kb, role_id, topic, markup) for role_id in (first_id, second_id))
     parts = [
         f"{markup.heading(heading)}:",
-        _figures_table(first, second, ["education", "salary", "growth"], markup),
+        _figures_table(kb, first, second, ["education", "salary", "growth"], markup),
         salary_verdict(kb, first_id, second_id),
         growth_verdict(kb, first_id, second_id),
         _sources_line(kb, [first, second], ["salary", "growth"], markup),

@@ -1,22 +1,25 @@
 """Answers about one role and one topic, written from the knowledge base (pure functions)."""
 
+from careers.answers import pay
 from careers.formatting import PLAIN, Markup, bullets, credit, growth_line, salary_line, title
 from careers.knowledge_base import KnowledgeBase
 
 
 def salary_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
+    """The newest national figures first (BLS OEWS), then the article's and the other BLS figures."""
     role = kb.role(role_id)
     salary = role.salary
     lines = []
-    if salary.article:
+    newest = pay.national_pay_line(kb, role_id, markup)
+    if newest:
+        lines.append(newest)
+    if salary and salary.article:
         lines.append(salary_line(kb, "Median salary", salary.article, markup))
-    if salary.bls_same_year:
+    if salary and salary.bls_same_year:
         lines.append(salary_line(kb, "BLS's own median for the same year", salary.bls_same_year, markup))
-    if salary.newer:
-        label = "Newer BLS median" if salary.article else "Median salary"
+    if salary and salary.newer:
+        label = "Earlier BLS median" if newest else "Median salary"
         lines.append(salary_line(kb, label, salary.newer, markup))
-    if not salary.article:
-        lines.append(f"The source article gives no salary for the {role.name}.")
     return f"{markup.heading(title(role.name) + ', salary')}:\n{bullets(lines)}"
 
 
@@ -39,7 +42,8 @@ def growth_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> st
 def education_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
     role = kb.role(role_id)
     education = role.education
-    lines = [f"Typical requirement: {education.minimum}.", *education.details]
+    lines = [f"Typical requirement: {education.minimum}."] if education.minimum else []
+    lines += education.details
     if education.newer:
         lines.append(
             f"Newer figures ({education.newer.year}): {education.newer.summary} ({credit(kb, education.newer.source, markup)})"
@@ -59,6 +63,8 @@ def duties_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> st
 
 def skills_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
     role = kb.role(role_id)
+    if not role.skills:
+        return f"My sources name no particular skills or qualities for the {role.name}."
     return f"{markup.heading('Skills and qualities for the ' + role.name)}:\n{bullets(role.skills)}"
 
 
@@ -72,9 +78,10 @@ def related_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> s
 
 def overview_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
     role = kb.role(role_id)
-    facts = [f"Education: {role.education.minimum}."]
-    figure = role.salary.article or role.salary.newer
-    facts.append(salary_line(kb, "Median salary", figure, markup))
+    facts = [f"Education: {role.education.minimum}."] if role.education.minimum else []
+    figure = kb.newest_salary(role_id)
+    if figure:
+        facts.append(salary_line(kb, "Median salary", figure, markup))
     if role.growth:
         facts.append(growth_line(kb, "Job growth", role.growth.article or role.growth.newer, markup))
     return f"{markup.heading(title(role.name))}: {role.summary}\n{bullets(facts)}"

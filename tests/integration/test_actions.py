@@ -31,13 +31,15 @@ def test_salary_for_a_named_role_is_sourced(dispatcher, make_tracker):
         "Median salary (2017): $129,993 for HR executives, as reported in the source article, credited to the U.S. Bureau of Labor Statistics."
         in text
     )
-    assert "Newer BLS median (May 2024): $140,030" in text
+    assert "Median pay (May 2025): $149,280 a year" in text.splitlines()[1]
+    assert "Earlier BLS median (May 2024): $140,030" in text
     assert slot_values(events) == {
         "role": "hr_executive",
         "topic": "salary",
         "compared_roles": None,
         "listed_roles": None,
         "discussed_roles": ["hr_executive"],
+        "place": None,
     }
     assert '/compare_roles{"role":["hr_executive","hr_generalist"],"topic":"salary"}' in payloads(message)
 
@@ -99,7 +101,7 @@ def test_related_careers_then_that_one(dispatcher, make_tracker, kb):
     dispatcher.messages.clear()
     events, message = run(ActionAnswerRoleTopic(), dispatcher, follow_up)
     assert message["text"].startswith("Labor lawyer: A labor lawyer focuses on the legal relationship")
-    assert "$145,760" in message["text"] and "(May 2023)" in message["text"]
+    assert "$159,670" in message["text"] and "(May 2025)" in message["text"]
     assert slot_values(events)["role"] == "labor_lawyer"
 
 

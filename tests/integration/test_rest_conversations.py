@@ -67,7 +67,7 @@ SINGLE_TURNS = [
     ("i'm still in high school", "Earn your diploma or GED"),
     ("what should I do given my education level?", "What is your highest level of education?"),
     ("how much does an astronaut make?", 'no information about "astronaut"'),
-    ("list the roles you know", "I know 8 HR careers:"),
+    ("list the roles you know", "I know 10 HR careers:"),
     ("which HR jobs pay over $100k?", "Roles with a median pay over $100,000"),
     ("which roles need only a bachelor's degree?", "Bachelor's degree as the typical entry education"),
     ("which grows fastest?", "Fastest growing: the HR generalist, 8% (2023-2033)."),
@@ -88,7 +88,7 @@ def test_unknown_role_never_gets_a_figure(chat):
 
 
 def test_follow_up_salary_then_the_other_role_then_who_earns_more(chat):
-    assert "$129,993" in chat.say("tell me about the HR executive")
+    assert "$149,280 for human resources managers" in chat.say("tell me about the HR executive")  # May 2025
     assert "HR executive, salary:" in chat.say("how much do they make?")
     reply = chat.say("and the generalist?")
     assert "HR generalist, salary:" in reply and "$52,152" in reply

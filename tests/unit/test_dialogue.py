@@ -275,6 +275,7 @@ SLOT_RULES = [
             "compared_roles": ["labor_lawyer", "hr_executive"],
             "listed_roles": None,
             "discussed_roles": ["labor_lawyer", "hr_executive"],
+            "place": None,
         },
     ),
     (
@@ -317,6 +318,7 @@ SLOT_RULES = [
             "compared_roles": None,
             "listed_roles": None,
             "discussed_roles": ["hr_executive", "labor_lawyer", "recruiter", "hr_generalist"],
+            "place": None,
         },
     ),
 ]
@@ -325,3 +327,140 @@ SLOT_RULES = [
 @pytest.mark.parametrize("why, context, decision, listed, slots", SLOT_RULES, ids=[r[0] for r in SLOT_RULES])
 def test_the_context_after_each_decision(why, context, decision, listed, slots):
     assert slot_updates(context, decision, listed) == slots
+
+
+# Places, on the fixture wage data: the U.S., California, Texas and the San Jose metro area.
+TX, CA, SAN_JOSE, US = "4800000", "0600000", "0041940", "0000000"
+PAY_IN_TEXAS = Context(role="hr_executive", topic="salary", discussed_roles=("hr_executive",), place=TX)
+
+PLACE_RULES = [
+    (
+        "pay in a state",
+        Request("ask_salary", roles=("hr_executive",), places=(TX,)),
+        Context(),
+        AnswerRole("hr_executive", "salary", TX),
+    ),
+    (
+        "'and in California?' keeps the role and the topic",
+        Request("inform_role", places=(CA,)),
+        PAY_IN_TEXAS,
+        AnswerRole("hr_executive", "salary", CA),
+    ),
+    (
+        "'how much do they make?' keeps the place",
+        Request("ask_salary"),
+        PAY_IN_TEXAS,
+        AnswerRole("hr_executive", "salary", TX),
+    ),
+    (
+        "'and the lawyer there?' keeps the place",
+        Request("inform_role", roles=("labor_lawyer",)),
+        PAY_IN_TEXAS,
+        AnswerRole("labor_lawyer", "salary", TX),
+    ),
+    (
+        "'nationally?' is the U.S.",
+        Request("inform_role", places=(US,)),
+        PAY_IN_TEXAS,
+        AnswerRole("hr_executive", "salary", None),
+    ),
+    (
+        "what they start at, in a place",
+        Request("ask_salary", roles=("labor_lawyer",), places=(SAN_JOSE,), measure="starting"),
+        Context(),
+        AnswerRole("labor_lawyer", "salary", SAN_JOSE, "starting"),
+    ),
+    (
+        "a state and a metro area of one name: the state, the other offered",
+        Request("ask_salary", roles=("hr_executive",), places=(f"{CA}|{SAN_JOSE}",)),
+        Context(),
+        AnswerRole("hr_executive", "salary", CA, None, SAN_JOSE),
+    ),
+    (
+        "a place we do not cover: named back, whatever the context",
+        Request("inform_role", unknown_places=("Narnia",)),
+        PAY_IN_TEXAS,
+        dialogue.SayPlaceNotCovered(("Narnia",)),
+    ),
+    (
+        "two places: side by side",
+        Request("ask_salary", roles=("hr_executive",), places=(TX, CA)),
+        Context(),
+        dialogue.ComparePlaces("hr_executive", (TX, CA)),
+    ),
+    (
+        "education in a place is education",
+        Request("ask_education", places=(TX,)),
+        PAY_IN_TEXAS,
+        AnswerRole("hr_executive", "education"),
+    ),
+]
+
+
+@pytest.mark.parametrize("why, request_, context, decision", PLACE_RULES, ids=[r[0] for r in PLACE_RULES])
+def test_place_rules(kb, why, request_, context, decision):
+    assert resolve(kb, dialogue.ROLE_TOPIC, request_, context) == decision
+
+
+def test_a_name_of_several_metro_areas_gets_a_question(kb):
+    import dataclasses
+
+    from careers.wages import Area
+
+    other = Area("0041941", "M", "06", "San Jose-Testville, CA")
+    wider = dataclasses.replace(kb, wages=dataclasses.replace(kb.wages, areas={**kb.wages.areas, other.code: other}))
+    request = Request("ask_salary", roles=("hr_executive",), places=(f"{SAN_JOSE}|0041941",))
+    assert resolve(wider, dialogue.ROLE_TOPIC, request, Context()) == dialogue.AskWhichPlace(
+        (SAN_JOSE, "0041941"), "hr_executive", "salary"
+    )
+
+
+COMPARE_PLACE_RULES = [
+    (
+        "'how does that compare with California?'",
+        Request("compare_roles", places=(CA,)),
+        PAY_IN_TEXAS,
+        dialogue.ComparePlaces("hr_executive", (TX, CA)),
+    ),
+    (
+        "with no place in context: the U.S.",
+        Request("compare_roles", roles=("labor_lawyer",), places=(CA,)),
+        Context(),
+        dialogue.ComparePlaces("labor_lawyer", (US, CA)),
+    ),
+    (
+        "two roles in one place",
+        Request("compare_roles", roles=("hr_executive", "labor_lawyer"), places=(CA,)),
+        Context(),
+        AnswerPair("hr_executive", "labor_lawyer", "salary", CA),
+    ),
+    (
+        "no role anywhere: which?",
+        Request("compare_roles", places=(CA, TX)),
+        Context(),
+        AskWhichRole("Whose pay should I compare?", ALL_ROLES, "salary"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "why, request_, context, decision", COMPARE_PLACE_RULES, ids=[r[0] for r in COMPARE_PLACE_RULES]
+)
+def test_comparisons_of_places(kb, why, request_, context, decision):
+    assert resolve(kb, dialogue.COMPARISON, request_, context) == decision
+
+
+def test_where_it_pays_best(kb):
+    assert resolve(kb, dialogue.RANK_PLACES, Request("rank_places", roles=("labor_lawyer",)), Context()) == (
+        dialogue.RankPlaces("labor_lawyer", "pay")
+    )
+    assert resolve(
+        kb, dialogue.RANK_PLACES, Request("rank_places", measure="employment", metro=True), PAY_IN_TEXAS
+    ) == (dialogue.RankPlaces("hr_executive", "employment", metro=True))
+    assert isinstance(resolve(kb, dialogue.RANK_PLACES, Request("rank_places"), Context()), AskWhichRole)
+
+
+def test_the_place_is_remembered_with_pay_answers_only():
+    assert slot_updates(Context(), AnswerRole("hr_executive", "salary", TX))["place"] == TX
+    assert "place" not in slot_updates(PAY_IN_TEXAS, AnswerRole("hr_executive", "education"))
+    assert slot_updates(Context(), dialogue.ComparePlaces("hr_executive", (US, CA)))["place"] == CA

@@ -1,0 +1,231 @@
+"""Pay from the BLS OEWS wage estimates: in a place, its range, by place, ranked (pure functions).
+
+Every answer names the occupation, the area, the release and the measure it gives. A cell
+BLS did not publish is said to be unpublished, a top-coded wage is given as BLS publishes it
+("$239,200 or more"), and an area with no estimate for the occupation gets no figure at all:
+never the national one in its place.
+"""
+
+from typing import List, Optional, Sequence, Tuple
+
+from careers.formatting import PLAIN, Markup, money, title
+from careers.knowledge_base import WAGE_SOURCE, KnowledgeBase
+from careers.wages import Area, Estimate, WageRow, percent_difference, rank_areas
+
+RANKED_PLACES = 5
+# measure of the wage data a ranking orders by, and how answers name it
+RANKINGS = {
+    "pay": ("annual_median", "median annual pay"),
+    "employment": ("employment", "number of jobs"),
+    "concentration": ("location_quotient", "concentration of jobs (location quotient)"),
+}
+
+
+def area_name(kb: KnowledgeBase, code: str) -> str:
+    area = kb.wages.areas[code]
+    if area.is_national:
+        return "the U.S."
+    return area.name if area.is_state else f"the {area.name} {'area' if area.is_nonmetro else 'metro area'}"
+
+
+def _dollars(estimate: Estimate, hourly: bool = False) -> Optional[str]:
+    """'$75,940' / '$36.51'; '$239,200 or more' when top-coded; None when not published."""
+    if estimate.value is not None:
+        return f"${estimate.value:,.2f}" if hourly else money(int(estimate.value))
+    if estimate.at_least is not None:
+        return (f"${estimate.at_least:,.2f}" if hourly else money(int(estimate.at_least))) + " or more"
+    return None
+
+
+def release(kb: KnowledgeBase, markup: Markup) -> str:
+    source = kb.source(WAGE_SOURCE)
+    return f"{markup.link(source.name, source.url)}, {kb.wages.provenance.release}"
+
+
+def _who(kb: KnowledgeBase, role_id: str, code: str) -> str:
+    """'human resources specialists in Texas' (the BLS occupation: what the figures are for)."""
+    return f"{kb.occupation_label(role_id)} in {area_name(kb, code)}"
+
+
+def no_estimate_text(kb: KnowledgeBase, role_id: str, code: str) -> str:
+    return (
+        f"BLS publishes no wage estimate for {_who(kb, role_id, code)} ({kb.wages.provenance.release}), "
+        "so I have no figure for it there."
+    )
+
+
+def _versus_national(kb: KnowledgeBase, role_id: str, row: WageRow) -> Optional[str]:
+    national = kb.wage_row(role_id, kb.wages.national.code)
+    if row.area_code == kb.wages.national.code or national is None:
+        return None
+    local, reference = row.annual_median.value, national.annual_median.value
+    if local is None or not reference:
+        return None
+    difference = percent_difference(local, reference)
+    if abs(difference) < 0.5:
+        return f"about the same as the U.S. median ({money(int(reference))})"
+    return f"{abs(difference):.0f}% {'above' if difference > 0 else 'below'} the U.S. median ({money(int(reference))})"
+
+
+def pay_lines(kb: KnowledgeBase, role_id: str, row: WageRow, measure: Optional[str] = None) -> List[str]:
+    """The figures of one occupation in one area, led by the measure asked."""
+    lines: List[str] = []
+    median = _dollars(row.annual_median)
+    hourly = _dollars(row.hourly_median, hourly=True)
+    if measure == "starting":
+        p10, p25 = _dollars(row.annual_p10), _dollars(row.annual_p25)
+        if p10 and p25:
+            lines.append(
+                f"Starting pay: BLS does not publish starting salaries. As a guide, the lowest-paid 10% of all "
+                f"workers in this occupation earn under {p10} a year and the lowest-paid 25% under {p25} "
+                "(percentiles of all workers, not of beginners)."
+            )
+    elif measure == "top":
+        p90 = _dollars(row.annual_p90)
+        if p90:
+            lines.append(f"Top pay: the best-paid 10% earn over {p90} a year (90th percentile).")
+    elif measure == "hourly" and hourly:
+        lines.append(f"Median hourly wage: {hourly}.")
+    elif measure == "mean" and _dollars(row.annual_mean):
+        lines.append(
+            f"Average (mean) pay: {_dollars(row.annual_mean)} a year; the median is {median or 'not published'}."
+        )
+    if median:
+        versus = _versus_national(kb, role_id, row)
+        hour_part = f" ({hourly} an hour)" if hourly and measure != "hourly" else ""
+        lines.append(f"Median pay: {median} a year{hour_part}" + (f", {versus}." if versus else "."))
+    else:
+        lines.append("Median pay: not published by BLS for this area (estimate not released).")
+    p10, p25, p75, p90 = (_dollars(row.get(f"annual_p{n}")) for n in (10, 25, 75, 90))
+    if p25 and p75:
+        lines.append(
+            f"The middle half earn {p25} to {p75}"
+            + (f"; 10% earn under {p10} and 10% over {p90}." if p10 and p90 else ".")
+        )
+    employment = row.employment.value
+    if employment is not None:
+        per_thousand = row.jobs_per_1000.value
+        share = f" ({per_thousand:g} per 1,000 jobs)" if per_thousand is not None else ""
+        lines.append(f"Jobs: {int(employment):,}{share}.")
+    return lines
+
+
+def local_pay_answer(kb: KnowledgeBase, role_id: str, code: str, measure: Optional[str], markup: Markup = PLAIN) -> str:
+    row = kb.wage_row(role_id, code)
+    if row is None or not (row.annual_median.published or row.employment.published):
+        return no_estimate_text(kb, role_id, code)
+    heading = markup.heading(f"{title(kb.role(role_id).name)}, pay in {area_name(kb, code)}")
+    lines = pay_lines(kb, role_id, row, measure)
+    body = "\n".join(f"- {line}" for line in lines)
+    return f"{heading}:\n{body}\nFigures for {kb.occupation_label(role_id)}, source: {release(kb, markup)}."
+
+
+def compare_places_answer(
+    kb: KnowledgeBase, role_id: str, codes: Sequence[str], markup: Markup = PLAIN
+) -> Tuple[str, List[str]]:
+    """One occupation's pay in several areas, side by side; the codes answered for."""
+    rows = []
+    answered = []
+    missing = []
+    for code in codes:
+        row = kb.wage_row(role_id, code)
+        if row is None or row.annual_median.value is None:
+            missing.append(area_name(kb, code))
+            continue
+        answered.append(code)
+        middle = f"{_dollars(row.annual_p25)} to {_dollars(row.annual_p75)}" if row.annual_p25.value else "n/a"
+        jobs = f"{int(row.employment.value):,}" if row.employment.value is not None else "n/a"
+        rows.append([title(area_name(kb, code)), _dollars(row.annual_median) or "n/a", middle, jobs])
+    heading = markup.heading(f"{title(kb.role(role_id).name)}, pay by place")
+    parts = [f"{heading} ({kb.occupation_label(role_id)}):"]
+    if rows:
+        parts.append(markup.table(["", "Median pay", "Middle half", "Jobs"], rows))
+    if len(answered) == 2:
+        first, second = (kb.wage_row(role_id, code).annual_median.value for code in answered)  # type: ignore[union-attr]
+        high, low = (answered[0], answered[1]) if first >= second else (answered[1], answered[0])
+        high_value, low_value = max(first, second), min(first, second)
+        parts.append(
+            f"The median is {money(int(high_value - low_value))} higher in {area_name(kb, high)} "
+            f"({percent_difference(high_value, low_value):.0f}% more)."
+            if high_value != low_value
+            else "The medians are the same."
+        )
+    if missing:
+        parts.append("BLS publishes no median for this occupation in " + " or ".join(missing) + ".")
+    parts.append(f"Source: {release(kb, markup)}.")
+    return "\n".join(parts), answered
+
+
+def rank_places_answer(
+    kb: KnowledgeBase, role_id: str, ranking: str, metro: bool, lowest: bool, markup: Markup = PLAIN
+) -> Tuple[str, List[str]]:
+    """The top (or bottom) areas for one occupation by pay, jobs or concentration; the codes listed."""
+    measure, label = RANKINGS.get(ranking, RANKINGS["pay"])
+    occupation = kb.role(role_id).occupation
+    if occupation is None:
+        return f"I have no wage data by place for the {kb.role(role_id).name}.", []
+    ranked: List[Tuple[Area, Estimate]] = rank_areas(
+        kb.wages, occupation.soc, measure, area_type="M" if metro else "S", top=None, lowest=lowest
+    )
+    if metro:
+        ranked = [(area, estimate) for area, estimate in ranked if area.is_metro]
+    ranked = ranked[:RANKED_PLACES]
+    kind = "metro areas" if metro else "states"
+    if not ranked:
+        return f"BLS publishes no {label} by {kind[:-1]} for {kb.occupation_label(role_id)}.", []
+    which = "lowest" if lowest else "highest"
+    heading = markup.heading(f"{title(kb.role(role_id).name)}: the {len(ranked)} {kind} with the {which} {label}")
+    rows = []
+    for number, (area, estimate) in enumerate(ranked, 1):
+        if measure == "annual_median":
+            figure = _dollars(estimate) or "n/a"
+        elif measure == "employment":
+            figure = f"{int(estimate.value_or_floor or 0):,} jobs"
+        else:
+            figure = f"{estimate.value_or_floor:g}x the U.S. share"
+        rows.append([str(number), area.name, figure])
+    parts = [
+        f"{heading} ({kb.occupation_label(role_id)}):",
+        markup.table(["#", "Place", title(label.split(" (")[0])], rows),
+        f"Source: {release(kb, markup)}.",
+    ]
+    return "\n".join(parts), [area.code for area, _ in ranked]
+
+
+def national_pay_line(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> Optional[str]:
+    """The newest national median with its range, for the salary answer's first line."""
+    row = kb.wage_row(role_id, kb.wages.national.code)
+    if row is None or row.annual_median.value is None:
+        return None
+    median, hourly = _dollars(row.annual_median), _dollars(row.hourly_median, hourly=True)
+    line = f"Median pay ({kb.wages.provenance.release}): {median} a year"
+    line += f" ({hourly} an hour)" if hourly else ""
+    line += f" for {kb.occupation_label(role_id)} in the U.S."
+    if row.annual_p25.value and row.annual_p75.value:
+        line += f" The middle half earn {_dollars(row.annual_p25)} to {_dollars(row.annual_p75)}."
+    return f"{line} Source: {release(kb, markup)}."
+
+
+def compare_roles_in_place(
+    kb: KnowledgeBase, first_id: str, second_id: str, code: str, markup: Markup = PLAIN
+) -> Tuple[str, List[str]]:
+    """Two roles' pay in one area, side by side; the roles answered for."""
+    rows, answered, missing = [], [], []
+    for role_id in (first_id, second_id):
+        row = kb.wage_row(role_id, code)
+        if row is None or row.annual_median.value is None:
+            missing.append(kb.role(role_id).name)
+            continue
+        answered.append(role_id)
+        middle = f"{_dollars(row.annual_p25)} to {_dollars(row.annual_p75)}" if row.annual_p25.value else "n/a"
+        rows.append([title(kb.role(role_id).name), _dollars(row.annual_median) or "n/a", middle])
+    heading = markup.heading(
+        f"{title(kb.role(first_id).name)} vs {kb.role(second_id).name}, pay in {area_name(kb, code)}"
+    )
+    parts = [f"{heading}:"]
+    if rows:
+        parts.append(markup.table(["", "Median pay", "Middle half"], rows))
+    if missing:
+        parts.append(f"BLS publishes no median in {area_name(kb, code)} for the " + " or the ".join(missing) + ".")
+    parts.append(f"Source: {release(kb, markup)}.")
+    return "\n".join(parts), answered

@@ -1,0 +1,77 @@
+"""Finds the places a message names: states, metro areas by their cities, "TX", "NYC", "nationally".
+
+The `place` entity's value is a place key of careers.places: the area codes of the BLS OEWS
+areas the name may mean ("Portland" is two metro areas), which the dialogue resolver
+settles. The names come from the wage data's area table and knowledge_base/places.yml, read
+when the model is trained and stored with it, so the Rasa server never reads the knowledge
+base itself. A learned tagger (CRFEntityExtractor, before this component) still finds places
+we do not know ("Narnia"), so that the assistant can say it has no figures for them; where
+both found a place at the same spot, this one's is kept.
+"""
+
+import json
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from careers.places import PlaceNames, load_place_names
+from careers.wages import load_wages
+from components.alias_entities import add_entities
+
+PLACE_ENTITY = "place"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
+class PlaceEntityExtractor(GraphComponent, EntityExtractorMixin):
+    """Adds a `place` entity (its value: a place key) for each place a message names."""
+
+    FILE_NAME = "place_names.json"
+
+    def __init__(self, model_storage: ModelStorage, resource: Resource, names: PlaceNames) -> None:
+        self._model_storage, self._resource, self.names = model_storage, resource, names
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "PlaceEntityExtractor":
+        return cls(model_storage, resource, PlaceNames({}, {}, {}))
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "PlaceEntityExtractor":
+        with model_storage.read_from(resource) as directory:
+            names = PlaceNames.from_dict(json.loads((directory / cls.FILE_NAME).read_text(encoding="utf-8")))
+        return cls(model_storage, resource, names)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        self.names = load_place_names(load_wages().areas.values())
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / self.FILE_NAME).write_text(json.dumps(self.names.as_dict(), sort_keys=True), encoding="utf-8")
+        return self._resource
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if not text.startswith("/"):
+                add_entities(message, PLACE_ENTITY, self.names.mentions(text), self)
+        return messages

@@ -1,0 +1,43 @@
+"""Pay answers from the wage data (fixture: HR managers and lawyers in the U.S., California, Texas, San Jose)."""
+
+from careers.answers import pay
+from careers.formatting import PLAIN
+
+TX, CA, SAN_JOSE = "4800000", "0600000", "0041940"
+
+
+def test_pay_in_a_state_names_whose_figures_where_and_the_release(kb):
+    text = pay.local_pay_answer(kb, "hr_executive", TX, None, PLAIN)
+    first, *rest = text.splitlines()
+    assert first == "HR executive, pay in Texas:"
+    assert "Median pay: $136,500 a year" in text and "below the U.S. median ($149,280)" in text
+    assert text.endswith("Figures for human resources managers, source: the Test Wage Survey, May 2025.")
+
+
+def test_starting_pay_is_given_as_percentiles_of_all_workers(kb):
+    text = pay.local_pay_answer(kb, "hr_executive", CA, "starting", PLAIN)
+    assert "BLS does not publish starting salaries" in text and "percentiles of all workers" in text
+
+
+def test_an_unpublished_median_is_said_unpublished_and_a_top_coded_wage_as_published(kb):
+    texas = pay.local_pay_answer(kb, "labor_lawyer", TX, None, PLAIN)
+    assert "Median pay: not published by BLS for this area" in texas
+    san_jose = pay.local_pay_answer(kb, "labor_lawyer", SAN_JOSE, "top", PLAIN)
+    assert "over $239,200 or more a year" in san_jose or "$239,200 or more" in san_jose
+
+
+def test_no_figure_where_the_occupation_has_no_estimate(kb):
+    text = pay.local_pay_answer(kb, "hr_generalist", TX, None, PLAIN)  # no occupation in the fixture
+    assert text.startswith("BLS publishes no wage estimate for HR generalists in Texas") and "$" not in text
+
+
+def test_places_ranked_and_compared(kb):
+    text, listed = pay.rank_places_answer(kb, "hr_executive", "pay", metro=False, lowest=False, markup=PLAIN)
+    assert listed == [CA, TX] and "the 2 states with the highest median annual pay" in text
+    text, answered = pay.compare_places_answer(kb, "hr_executive", [TX, CA], PLAIN)
+    assert answered == [TX, CA] and "The median is $33,580 higher in California" in text
+
+
+def test_the_national_salary_line_leads_with_the_newest_release(kb):
+    line = pay.national_pay_line(kb, "hr_executive", PLAIN)
+    assert line.startswith("Median pay (May 2025): $149,280 a year ($71.77 an hour) for human resources managers")
