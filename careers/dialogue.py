@@ -144,6 +144,7 @@ class AnswerPair:
     second: str
     topic: Optional[str]
     place: Optional[str] = None
+    measure: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -279,9 +280,11 @@ def _with_place(decision: Decision, request: Request, context: Context, places: 
         place = places.codes[0] if places.codes else context.place
         place = None if place == NATIONAL else place
         return AnswerRole(decision.role, "salary", place, request.measure, places.other)
-    if isinstance(decision, AnswerPair) and decision.topic == "salary" and places.codes:
-        place = None if places.codes[0] == NATIONAL else places.codes[0]
-        return AnswerPair(decision.first, decision.second, decision.topic, place)
+    if isinstance(decision, AnswerPair) and decision.topic == "salary":
+        place = places.codes[0] if places.codes else context.place
+        if place or request.measure:
+            place = None if place == NATIONAL else place
+            return AnswerPair(decision.first, decision.second, "salary", place, request.measure)
     if isinstance(decision, AnswerRole) and request.measure:
         return AnswerRole(decision.role, decision.topic, None, request.measure)
     return decision
@@ -290,7 +293,7 @@ def _with_place(decision: Decision, request: Request, context: Context, places: 
 def _role_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     """The role answer (_role_answer) in the place asked: a place we do not cover gets no
     figure, a name of several areas gets a question, two places are compared."""
-    if request.unknown_places and not request.places:
+    if request.unknown_places:
         return SayPlaceNotCovered(request.unknown_places)
     places = _settled_places(kb, request)
     decision = _role_answer(kb, request, context)
@@ -349,7 +352,7 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
     place of the conversation (or the U.S.) and in the places named."""
     if request.unknown_titles:
         return SayNotCovered(request.unknown_titles)
-    if request.unknown_places and not request.places:
+    if request.unknown_places:
         return SayPlaceNotCovered(request.unknown_places)
     places = _settled_places(kb, request)
     if places.ambiguous:
@@ -367,9 +370,13 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
         second = context.partner_for(kb, first)
     else:
         first, second = context.recent_pair(kb)
-    if places.codes:
-        return AnswerPair(first, second, "salary", None if places.codes[0] == NATIONAL else places.codes[0])
-    return AnswerPair(first, second, request.topic)
+    topic = request.topic or ("salary" if request.measure else None)
+    if places.codes or (topic == "salary" and (context.place or request.measure)):
+        # Pay of two roles in a place: the one named, else the conversation's (or the U.S. for a
+        # measure only the wage data has, such as hourly pay).
+        place = places.codes[0] if places.codes else context.place
+        return AnswerPair(first, second, "salary", None if place == NATIONAL else place, request.measure)
+    return AnswerPair(first, second, topic)
 
 
 def _rank_places(kb: KnowledgeBase, request: Request, context: Context) -> Decision:

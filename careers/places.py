@@ -23,6 +23,19 @@ import yaml
 from careers.matching import AliasMatcher, Span, phrase_of
 
 NATIONAL = "0000000"
+# "...in narnia?": up to three words after a place preposition, at the end of the message.
+UNKNOWN_PLACE = re.compile(
+    r"\b(?:in|near|around|from)\s+(?P<place>[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,2})\s*[?.!]*\s*$"
+)
+# Words that start what follows "in" in questions that name no place.
+NOT_PLACE_WORDS = frozenset(
+    """the a an this that these those my your our their his her its it them there here which what
+    hr human general college school high uni university grad total demand person order terms addition
+    charge particular practice fact short mind detail details now today future years months office
+    company companies business government tech industry field fields health healthcare retail common
+    between each all both one two simple plain english words real detail comparison return case
+    advance mine yours theirs usa""".split()
+)
 SEPARATOR = "|"
 DEFAULT_NAMES_PATH = Path(__file__).resolve().parents[1] / "knowledge_base" / "places.yml"
 
@@ -74,6 +87,19 @@ class PlaceNames:
     @classmethod
     def from_dict(cls, data: Dict) -> "PlaceNames":
         return cls(dict(data["names"]), dict(data["capitals"]), dict(data["area_states"]), frozenset(data["everyday"]))
+
+    def unknown_mentions(self, text: str, known: Sequence[Span]) -> List[Span]:
+        """(start, end, the words) of a place the text seems to name that we do not know: the
+        words after "in", "near" or "from" that end the message ("...make in narnia?"), unless
+        they are everyday words ("in HR", "in a day", "in 2030")."""
+        match = UNKNOWN_PLACE.search(text)
+        if not match:
+            return []
+        start, end = match.span("place")
+        words = match.group("place").lower().split()
+        if words[0] in NOT_PLACE_WORDS or any(start < e and s < end for s, e, _ in known):
+            return []
+        return [(start, end, match.group("place"))]
 
     def mentions(self, text: str) -> List[Span]:
         """(start, end, place key) of each place the text names, left to right."""
@@ -175,8 +201,9 @@ def place_names(areas: Iterable[AreaLike], names_config: Dict) -> PlaceNames:
                     if state_name:
                         add(by_name, f"{city}, {state_name}", area.code)
     for name, code in (names_config.get("nicknames") or {}).items():
-        # A nickname replaces what the area table gives the same name ("Manhattan" is New York City).
-        target = capitals if str(name).isupper() and len(str(name)) <= 3 else by_name
+        # A nickname replaces what the area table gives the same name ("Manhattan" is New York City);
+        # two-letter ones ("LA", "SF") only as written, in capitals.
+        target = capitals if len(phrase_of(str(name)).replace(" ", "")) <= 2 or str(name) in everyday_words else by_name
         target[str(name)] = [str(code)]
     return PlaceNames(
         names={name: key_of(codes) for name, codes in by_name.items() if phrase_of(name)},

@@ -28,8 +28,9 @@ def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> 
         return _role_answer(kb, decision, markup)
     if isinstance(decision, dialogue.AnswerPair):
         first, second, topic = decision.first, decision.second, decision.topic
-        if decision.place:
-            text, answered = pay.compare_roles_in_place(kb, first, second, decision.place, markup)
+        if decision.place or decision.measure:
+            place = decision.place or kb.wages.national.code
+            text, answered = pay.compare_roles_in_place(kb, first, second, place, markup, decision.measure)
             return Reply(text, buttons.place_followups(kb, first, decision.place))
         return Reply(
             compare_roles(kb, first, second, topic, markup),

@@ -9,8 +9,9 @@ we do not know ("Narnia"), so that the assistant can say it has no figures for t
 both found a place at the same spot, this one's is kept.
 """
 
+import hashlib
 import json
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -21,7 +22,8 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from careers.places import PlaceNames, load_place_names
+from careers.places import DEFAULT_NAMES_PATH, PlaceNames, load_place_names
+from careers.wages import DEFAULT_PATH as WAGES_PATH
 from careers.wages import load_wages
 from components.alias_entities import add_entities
 
@@ -60,6 +62,15 @@ class PlaceEntityExtractor(GraphComponent, EntityExtractorMixin):
             names = PlaceNames.from_dict(json.loads((directory / cls.FILE_NAME).read_text(encoding="utf-8")))
         return cls(model_storage, resource, names)
 
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
+        """The names come from files beside the training data: a change to them retrains this
+        component instead of restoring it from Rasa's training cache."""
+        digest = hashlib.sha256()
+        for path in (WAGES_PATH, DEFAULT_NAMES_PATH):
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
+
     def train(self, training_data: TrainingData) -> Resource:
         self.names = load_place_names(load_wages().areas.values())
         with self._model_storage.write_to(self._resource) as directory:
@@ -73,5 +84,8 @@ class PlaceEntityExtractor(GraphComponent, EntityExtractorMixin):
         for message in messages:
             text = message.get(TEXT) or ""
             if not text.startswith("/"):
-                add_entities(message, PLACE_ENTITY, self.names.mentions(text), self)
+                known = self.names.mentions(text)
+                # A place we do not know keeps its words as its value: it is named back, never
+                # replaced by the place of the conversation.
+                add_entities(message, PLACE_ENTITY, known + self.names.unknown_mentions(text, known), self)
         return messages

@@ -117,7 +117,9 @@ def local_pay_answer(kb: KnowledgeBase, role_id: str, code: str, measure: Option
     heading = markup.heading(f"{title(kb.role(role_id).name)}, pay in {area_name(kb, code)}")
     lines = pay_lines(kb, role_id, row, measure)
     body = "\n".join(f"- {line}" for line in lines)
-    return f"{heading}:\n{body}\nFigures for {kb.occupation_label(role_id)}, source: {release(kb, markup)}."
+    # Markdown continues a list item on the next line: a blank line ends the list.
+    after_list = "\n\n" if markup.markdown else "\n"
+    return f"{heading}:\n{body}{after_list}Figures for {kb.occupation_label(role_id)}, source: {release(kb, markup)}."
 
 
 def compare_places_answer(
@@ -207,24 +209,38 @@ def national_pay_line(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -
 
 
 def compare_roles_in_place(
-    kb: KnowledgeBase, first_id: str, second_id: str, code: str, markup: Markup = PLAIN
+    kb: KnowledgeBase,
+    first_id: str,
+    second_id: str,
+    code: str,
+    markup: Markup = PLAIN,
+    measure: Optional[str] = None,
 ) -> Tuple[str, List[str]]:
-    """Two roles' pay in one area, side by side; the roles answered for."""
+    """Two roles' pay in one area, side by side (per hour when asked); the roles answered for."""
+    hourly = measure == "hourly"
+    prefix = "hourly" if hourly else "annual"
     rows, answered, missing = [], [], []
     for role_id in (first_id, second_id):
         row = kb.wage_row(role_id, code)
-        if row is None or row.annual_median.value is None:
+        median = row.get(f"{prefix}_median") if row else None
+        if median is None or median.value is None:
             missing.append(kb.role(role_id).name)
             continue
         answered.append(role_id)
-        middle = f"{_dollars(row.annual_p25)} to {_dollars(row.annual_p75)}" if row.annual_p25.value else "n/a"
-        rows.append([title(kb.role(role_id).name), _dollars(row.annual_median) or "n/a", middle])
+        p25, p75 = row.get(f"{prefix}_p25"), row.get(f"{prefix}_p75")
+        middle = f"{_dollars(p25, hourly)} to {_dollars(p75, hourly)}" if p25.value else "n/a"
+        rows.append([title(kb.role(role_id).name), _dollars(median, hourly) or "n/a", middle])
+    per = "pay per hour" if hourly else "pay"
     heading = markup.heading(
-        f"{title(kb.role(first_id).name)} vs {kb.role(second_id).name}, pay in {area_name(kb, code)}"
+        f"{title(kb.role(first_id).name)} vs {kb.role(second_id).name}, {per} in {area_name(kb, code)}"
     )
     parts = [f"{heading}:"]
+    if measure and not hourly:
+        parts.append(
+            f"(Side by side I give medians and middle halves, not {measure} pay: ask about one role for that.)"
+        )
     if rows:
-        parts.append(markup.table(["", "Median pay", "Middle half"], rows))
+        parts.append(markup.table(["", "Median hourly wage" if hourly else "Median pay", "Middle half"], rows))
     if missing:
         parts.append(f"BLS publishes no median in {area_name(kb, code)} for the " + " or the ".join(missing) + ".")
     parts.append(f"Source: {release(kb, markup)}.")

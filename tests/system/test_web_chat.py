@@ -107,7 +107,7 @@ def test_salary_question_follow_up_button_and_reload(chat: ChatPage):
     answer = chat.wait_for_reply_containing("$52,152 for HR generalists")
     expect(answer).to_contain_text("credited to the U.S. Bureau of Labor Statistics")
     expect(answer.locator("strong")).to_have_text("HR generalist, salary")  # bold renders
-    expect(answer.locator("li")).to_have_count(3)  # one line per figure
+    expect(answer.locator("li")).to_have_count(4)  # one line per figure: May 2025, the article, May 2017, May 2024
 
     chat.page.get_by_role("button", name="Compare salary with HR executive").last.click()
     table = chat.messages.locator("table").last

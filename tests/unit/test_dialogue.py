@@ -464,3 +464,28 @@ def test_the_place_is_remembered_with_pay_answers_only():
     assert slot_updates(Context(), AnswerRole("hr_executive", "salary", TX))["place"] == TX
     assert "place" not in slot_updates(PAY_IN_TEXAS, AnswerRole("hr_executive", "education"))
     assert slot_updates(Context(), dialogue.ComparePlaces("hr_executive", (US, CA)))["place"] == CA
+
+
+def test_a_place_we_do_not_know_is_named_back_even_beside_one_we_know(kb):
+    request = Request("compare_roles", roles=("hr_executive",), places=(TX,), unknown_places=("Narnia",))
+    assert resolve(kb, dialogue.COMPARISON, request, PAY_IN_TEXAS) == dialogue.SayPlaceNotCovered(("Narnia",))
+    request = Request("ask_salary", places=(TX,), unknown_places=("Narnia",))
+    assert resolve(kb, dialogue.ROLE_TOPIC, request, PAY_IN_TEXAS) == dialogue.SayPlaceNotCovered(("Narnia",))
+
+
+def test_two_roles_keep_the_place_of_the_conversation_and_the_measure(kb):
+    request = Request("compare_roles", roles=("labor_lawyer", "hr_executive"), topics=("salary",))
+    assert resolve(kb, dialogue.COMPARISON, request, PAY_IN_TEXAS) == AnswerPair(
+        "labor_lawyer", "hr_executive", "salary", TX
+    )
+    hourly = Request("compare_roles", measure="hourly")
+    assert resolve(kb, dialogue.COMPARISON, hourly, Context(compared_roles=("labor_lawyer", "hr_executive"))) == (
+        AnswerPair("labor_lawyer", "hr_executive", "salary", None, "hourly")
+    )
+
+
+def test_a_follow_up_on_two_roles_keeps_their_place_and_takes_the_measure(kb):
+    context = Context(topic="salary", compared_roles=("labor_lawyer", "hr_executive"), place=CA)
+    assert resolve(kb, dialogue.ROLE_TOPIC, Request("inform_role", measure="hourly"), context) == AnswerPair(
+        "labor_lawyer", "hr_executive", "salary", CA, "hourly"
+    )

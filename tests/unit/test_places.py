@@ -77,3 +77,24 @@ def test_place_keys():
 def test_place_names_survive_the_model_file(names):
     again = PlaceNames.from_dict(names.as_dict())
     assert found(again, "Portland, ME or TX") == found(names, "Portland, ME or TX")
+
+
+@pytest.mark.parametrize(
+    "text, unknown",
+    [
+        ("hr generalist pay in narnia", ["narnia"]),
+        ("i live in Mordor", ["Mordor"]),
+        ("how much do they make in Texas?", []),  # known
+        ("what do they do in a typical day", []),
+        ("jobs in HR", []),
+        ("pay in 2030", []),
+        ("is it better in college", []),
+    ],
+)
+def test_a_place_we_do_not_know_is_kept_to_be_named_back(names, text, unknown):
+    known = names.mentions(text)
+    assert [value for _, _, value in names.unknown_mentions(text, known)] == unknown
+
+
+def test_common_names_in_any_case_but_two_letter_ones_as_written(names):
+    assert found(names, "jobs in nyc") == [("nyc", "0035620")]
