@@ -404,49 +404,39 @@ def _discussed(context: Context, *role_ids: str) -> List[str]:
     return roles[-REMEMBERED_ROLES:]
 
 
+def _answered(
+    context: Context, roles: Tuple[str, ...], topic: Optional[str], listed: Optional[List[str]], place: Optional[str]
+) -> Dict[str, Any]:
+    """The context after an answer about `roles` (one: it is in focus) on `topic`; a pay answer
+    also sets the place it was for (None: the U.S.)."""
+    updates = {
+        ROLE: roles[0] if len(roles) == 1 else None,
+        TOPIC: topic,
+        COMPARED_ROLES: None,
+        LISTED_ROLES: listed,
+        DISCUSSED_ROLES: _discussed(context, *roles),
+    }
+    if topic == "salary":
+        updates[PLACE] = place
+    return updates
+
+
 def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = ()) -> Dict[str, Any]:
     """Slot name -> new value after the decision was answered; `listed` are the roles the
     reply listed (related careers, the roles of a filter)."""
     listed_value = list(listed) or None
     if isinstance(decision, AnswerRole):
-        updates = {
-            ROLE: decision.role,
-            TOPIC: decision.topic,
-            COMPARED_ROLES: None,
-            LISTED_ROLES: listed_value,
-            DISCUSSED_ROLES: _discussed(context, decision.role),
-        }
-        if decision.topic == "salary":
-            updates[PLACE] = decision.place  # None: the U.S.
-        return updates
+        return _answered(context, (decision.role,), decision.topic, listed_value, decision.place)
     if isinstance(decision, AnswerPair):
-        updates = {
-            ROLE: None,
-            TOPIC: decision.topic,
-            COMPARED_ROLES: [decision.first, decision.second],
-            LISTED_ROLES: listed_value,
-            DISCUSSED_ROLES: _discussed(context, decision.first, decision.second),
-        }
-        if decision.topic == "salary":
-            updates[PLACE] = decision.place
-        return updates
+        updates = _answered(context, (decision.first, decision.second), decision.topic, listed_value, decision.place)
+        return {**updates, ROLE: None, COMPARED_ROLES: [decision.first, decision.second]}
     if isinstance(decision, ComparePlaces):
-        return {
-            ROLE: decision.role,
-            TOPIC: "salary",
-            COMPARED_ROLES: None,
-            LISTED_ROLES: None,
-            DISCUSSED_ROLES: _discussed(context, decision.role),
-            PLACE: decision.places[-1] if decision.places[-1] != NATIONAL else None,
-        }
+        last = decision.places[-1]
+        return _answered(context, (decision.role,), "salary", None, None if last == NATIONAL else last)
     if isinstance(decision, RankPlaces):
-        return {
-            ROLE: decision.role,
-            TOPIC: "salary",
-            COMPARED_ROLES: None,
-            LISTED_ROLES: None,
-            DISCUSSED_ROLES: _discussed(context, decision.role),
-        }
+        updates = _answered(context, (decision.role,), "salary", None, None)
+        del updates[PLACE]  # a ranking names no one place: the conversation's stays
+        return updates
     if isinstance(decision, AnswerAcrossRoles):
         # "that one" means a listed role; a sole one is also the role in focus.
         sole = listed[0] if len(listed) == 1 else None

@@ -20,7 +20,6 @@ synonyms; scripts/kb_sync.py generates both from the knowledge base. They are st
 the model, so the Rasa server never reads the knowledge base itself.
 """
 
-import json
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -34,6 +33,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from careers.entities import replace_overlapping
 from careers.matching import AliasMatcher, Span
+from components.model_files import read_json, write_json
 
 ROLE_ENTITY = "role"
 DEFAULT_ENTITIES = [ROLE_ENTITY, "education_level"]
@@ -100,15 +100,13 @@ class AliasEntityExtractor(GraphComponent, EntityExtractorMixin):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "AliasEntityExtractor":
-        with model_storage.read_from(resource) as directory:
-            aliases = json.loads((directory / cls.FILE_NAME).read_text(encoding="utf-8"))
+        aliases = read_json(model_storage, resource, cls.FILE_NAME)
         return cls(config, model_storage, resource, aliases)
 
     def train(self, training_data: TrainingData) -> Resource:
         aliases = {entity: entity_aliases(training_data, entity) for entity in self._config["entities"]}
         self.matchers = {entity: AliasMatcher(table) for entity, table in aliases.items()}
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / self.FILE_NAME).write_text(json.dumps(aliases, sort_keys=True), encoding="utf-8")
+        write_json(self._model_storage, self._resource, self.FILE_NAME, aliases)
         return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

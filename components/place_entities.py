@@ -10,7 +10,6 @@ both found a place at the same spot, this one's is kept.
 """
 
 import hashlib
-import json
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -26,6 +25,7 @@ from careers.places import DEFAULT_NAMES_PATH, PlaceNames, load_place_names
 from careers.wages import DEFAULT_PATH as WAGES_PATH
 from careers.wages import load_wages
 from components.alias_entities import add_entities
+from components.model_files import read_json, write_json
 
 PLACE_ENTITY = "place"
 
@@ -58,8 +58,7 @@ class PlaceEntityExtractor(GraphComponent, EntityExtractorMixin):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "PlaceEntityExtractor":
-        with model_storage.read_from(resource) as directory:
-            names = PlaceNames.from_dict(json.loads((directory / cls.FILE_NAME).read_text(encoding="utf-8")))
+        names = PlaceNames.from_dict(read_json(model_storage, resource, cls.FILE_NAME))
         return cls(model_storage, resource, names)
 
     @classmethod
@@ -73,8 +72,7 @@ class PlaceEntityExtractor(GraphComponent, EntityExtractorMixin):
 
     def train(self, training_data: TrainingData) -> Resource:
         self.names = load_place_names(load_wages().areas.values())
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / self.FILE_NAME).write_text(json.dumps(self.names.as_dict(), sort_keys=True), encoding="utf-8")
+        write_json(self._model_storage, self._resource, self.FILE_NAME, self.names.as_dict())
         return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -20,7 +20,6 @@ The known role ids are the values of the `role` entity's aliases in the training
 they are stored with the model, so the Rasa server never reads the knowledge base itself.
 """
 
-import json
 from typing import Any, Dict, List, Optional, Set, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -33,6 +32,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from careers.matching import COMPARISON_WORDS, SEVERAL_JOBS
 from components.alias_entities import ROLE_ENTITY, entity_aliases
+from components.model_files import read_json, write_json
 
 ONE_ROLE_INTENTS = {"ask_roles_by_salary": "ask_salary", "ask_roles_by_education": "ask_education"}
 BARE_MENTION_INTENTS = {"inform_role", "ask_overview"}
@@ -66,14 +66,12 @@ class RoleScopeResolver(GraphComponent):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "RoleScopeResolver":
-        with model_storage.read_from(resource) as directory:
-            role_ids = set(json.loads((directory / cls.FILE_NAME).read_text(encoding="utf-8")))
+        role_ids = set(read_json(model_storage, resource, cls.FILE_NAME))
         return cls(model_storage, resource, role_ids)
 
     def train(self, training_data: TrainingData) -> Resource:
         self.role_ids = set(entity_aliases(training_data, ROLE_ENTITY).values())
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / self.FILE_NAME).write_text(json.dumps(sorted(self.role_ids)), encoding="utf-8")
+        write_json(self._model_storage, self._resource, self.FILE_NAME, sorted(self.role_ids))
         return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
