@@ -297,6 +297,8 @@ def _role_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
         return SayPlaceNotCovered(request.unknown_places)
     places = _settled_places(kb, request)
     decision = _role_answer(kb, request, context)
+    if isinstance(decision, SayNotCovered):
+        return decision  # a title we do not cover: no question about the place either
     if places.ambiguous:
         role = decision.role if isinstance(decision, AnswerRole) else None
         return AskWhichPlace(places.ambiguous, role, "salary")

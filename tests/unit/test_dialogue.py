@@ -489,3 +489,8 @@ def test_a_follow_up_on_two_roles_keeps_their_place_and_takes_the_measure(kb):
     assert resolve(kb, dialogue.ROLE_TOPIC, Request("inform_role", measure="hourly"), context) == AnswerPair(
         "labor_lawyer", "hr_executive", "salary", CA, "hourly"
     )
+
+
+def test_a_title_not_covered_in_an_ambiguous_place_is_named_back_first(kb):
+    request = Request("ask_salary", unknown_titles=("chief of staff",), places=(f"{CA}|{SAN_JOSE}|{TX}",))
+    assert resolve(kb, dialogue.ROLE_TOPIC, request, PAY_IN_TEXAS) == SayNotCovered(("chief of staff",))
