@@ -29,6 +29,7 @@ from typing import Dict, List, Optional, Tuple
 import yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))  # the model's custom components, for loading it in this process
 RASA = str(Path(sys.executable).parent / "rasa")
 RESULTS = PROJECT / "results" / "evaluation"
 REPORT = PROJECT / "docs" / "reports" / "evaluation.md"
