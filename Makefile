@@ -103,8 +103,9 @@ bench: install ## Benchmark against a stock `rasa init` assistant (~5 min): docs
 soak: train ## 100 conversations at once for about 2 minutes: errors, cross-talk, memory (docs/reliability.md)
 	$(PYTHON) bench/soak.py
 
-evaluate: install ## Held-out NLU test, 5-fold cross-validation, pipelines and policies compared, conversation tests (~25 min): docs/evaluation.md
+evaluate: train ## Held-out NLU test, cross-validation, pipelines and policies compared, conversation tests, the end-to-end sets (~12 min): docs/reports/
 	$(PYTHON) scripts/evaluate.py
+	$(PYTHON) scripts/evaluate_e2e.py
 
 clean: ## Remove models, results and logs (keeps .venv)
 	rm -rf models results logs .rasa

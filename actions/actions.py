@@ -31,7 +31,10 @@ class ResolvedAction(Action, metaclass=ABCMeta):
         context = context_from(tracker, kb)
         decision = dialogue.resolve(kb, self.question, request_from(tracker, kb), context)
         reply = reply_to(kb, decision, markup_for_channel(tracker.get_latest_input_channel()))
-        dispatcher.utter_message(text=reply.text, buttons=reply.buttons)
+        if reply.response:
+            dispatcher.utter_message(response=reply.response)
+        else:
+            dispatcher.utter_message(text=reply.text, buttons=reply.buttons)
         return [SlotSet(name, value) for name, value in dialogue.slot_updates(context, decision, reply.listed).items()]
 
 
@@ -92,3 +95,30 @@ class ActionRankPlaces(ResolvedAction):
 
     def name(self) -> Text:
         return "action_rank_places"
+
+
+class ActionAnswerOutOfScope(ResolvedAction):
+    """Out of scope: a subject no source covers or a title we do not cover is named; else the fixed reply."""
+
+    question = dialogue.OUT_OF_SCOPE
+
+    def name(self) -> Text:
+        return "action_answer_out_of_scope"
+
+
+class ActionAnswerUnsure(ResolvedAction):
+    """The NLU was unsure of the intent: the roles and topics it found may still say what is asked."""
+
+    question = dialogue.UNSURE
+
+    def name(self) -> Text:
+        return "action_answer_unsure"
+
+
+class ActionAnswerSmallTalk(ResolvedAction):
+    """Hello, thanks, goodbye: the fixed reply, unless the message also asks something ("hi, what do HR managers make?")."""
+
+    question = dialogue.SMALL_TALK
+
+    def name(self) -> Text:
+        return "action_answer_small_talk"

@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from careers import topics
 from careers.dialogue import Context, Request
 from careers.knowledge_base import KnowledgeBase
-from careers.matching import MEASURE_PATTERNS, PayLimit
+from careers.matching import BEYOND_LABELS, MEASURE_PATTERNS, PayLimit
 from careers.places import is_place_key
 from careers.schema import ENTRY_EDUCATION_LEVELS
 
@@ -27,11 +27,15 @@ def _values(entities: Iterable[Dict[str, Any]], name: str) -> List[Any]:
 def _roles(kb: KnowledgeBase, entities: List[Dict[str, Any]]) -> Dict[str, List[str]]:
     known: List[str] = []
     unknown: List[str] = []
+    generic: List[str] = []
     for entity in entities:
         if not isinstance(entity, dict) or entity.get("entity") != "role":
             continue
         value = entity.get("value")
-        if not isinstance(value, str) or not value.strip() or kb.is_generic_term(value):
+        if isinstance(value, str) and kb.is_generic_term(value):
+            generic.append(value)
+            continue
+        if not isinstance(value, str) or not value.strip():
             continue
         # A role id (the NLU's alias matcher, a button), else a name as a learned tagger wrote it.
         typed = entity.get("text")
@@ -41,7 +45,7 @@ def _roles(kb: KnowledgeBase, entities: List[Dict[str, Any]]) -> Dict[str, List[
                 known.append(role_id)
         elif value.strip()[:LONGEST_TITLE] not in unknown:
             unknown.append(value.strip()[:LONGEST_TITLE])
-    return {"known": known, "unknown": unknown}
+    return {"known": known, "unknown": unknown, "generic": generic}
 
 
 def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
@@ -58,6 +62,12 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
     # A place a learned tagger found that we do not know ("Narnia"), as typed, cut to a sane length.
     unknown_places = [value.strip()[:LONGEST_TITLE] for value in place_values if not is_place_key(value)]
     measures = [value for value in _values(entities, "measure") if value in MEASURES]
+    beyond = [value for value in _values(entities, "beyond") if value in BEYOND_LABELS]
+    beyond_words = [
+        entity["text"].strip()[:LONGEST_TITLE]
+        for entity in entities
+        if entity.get("entity") == "beyond" and isinstance(entity.get("text"), str)
+    ]
     return Request(
         intent=intent if isinstance(intent, str) else None,
         roles=tuple(roles["known"]),
@@ -71,6 +81,12 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         unknown_places=tuple(dict.fromkeys(unknown_places)),
         measure=measures[0] if measures else None,
         metro="metro" in _values(entities, "area_kind"),
+        beyond=tuple(dict.fromkeys(beyond)),
+        beyond_words=tuple(dict.fromkeys(word for word in beyond_words if word.strip())),
+        generic=bool(roles["generic"]) or "hr" in _values(entities, "field"),
+        detail="more" in _values(entities, "detail"),
+        other="other" in _values(entities, "reference"),
+        role_heads=tuple(dict.fromkeys(v for v in _values(entities, "role_head") if isinstance(v, str))),
     )
 
 

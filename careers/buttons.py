@@ -30,6 +30,15 @@ def compare_button(kb: KnowledgeBase, first: str, second: str, topic: Optional[s
     return button(label, "compare_roles", role=[first, second], **({"topic": topic} if topic else {}))
 
 
+def more_detail_button(role_id: str, topic: str) -> Button:
+    return button("More detail", topics.topic(topic).intent, role=role_id, detail="more")
+
+
+def topic_button(kb: KnowledgeBase, role_id: str, topic: str) -> Button:
+    found = topics.topic(topic)
+    return button(f"{found.button_title} for the {kb.role(role_id).name}", found.intent, role=role_id)
+
+
 def role_followups(kb: KnowledgeBase, role_id: str, topic: str) -> List[Button]:
     buttons: List[Button] = []
     other = kb.counterpart(role_id)

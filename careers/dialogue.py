@@ -12,7 +12,7 @@ tests/unit/test_dialogue.py; the actions only read the tracker, call them, and r
 A new follow-up rule goes here, with its row in that test.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from careers import topics
@@ -28,6 +28,10 @@ GUIDANCE = "guidance"  # advice for the user's education level
 HELP = "help"
 ACROSS_ROLES = "across_roles"  # lists, filters and rankings of every role
 RANK_PLACES = "rank_places"  # where a role pays best, has the most jobs
+OUT_OF_SCOPE = "out_of_scope"  # the NLU's out_of_scope intent
+UNSURE = "unsure"  # the NLU was unsure of the intent (nlu_fallback): the entities may still tell
+SMALL_TALK = "small_talk"  # hello, thanks, goodbye: unless the message asks something besides
+SMALL_TALK_RESPONSES = {"greet": "utter_greet", "goodbye": "utter_goodbye", "thank": "utter_you_are_welcome"}
 
 INFORM_ROLE = "inform_role"  # "and the generalist?": a role, keeping the topic
 
@@ -35,6 +39,9 @@ SHARED_TOPIC_INTENTS = {
     "ask_similarities": "similarities",
     "ask_differences": "differences",
     "ask_programs": "programs",
+    "ask_about_hr": "about_hr",  # "what is HR anyway?"
+    "ask_worth_it": "worth_it",  # "is HR a good career?"
+    "ask_sources": "sources",  # "where do your numbers come from?"
 }
 # intent -> (what is answered, the topic a follow-up continues: "and how much do they make?")
 ACROSS_ROLE_INTENTS = {
@@ -53,6 +60,9 @@ ROLE, TOPIC, COMPARED_ROLES, LISTED_ROLES, DISCUSSED_ROLES = (
     "discussed_roles",
 )
 PLACE = "place"
+PLACE_OPTIONS = "place_options"  # the areas last offered ("Which one do you mean: ...?", "New York": the metro)
+RANKING = "ranking"  # the last answer's ranking of places ("pay", "employment:metro"): "and for X?" ranks again
+RANKINGS = ("pay", "employment", "concentration")
 REMEMBERED_ROLES = 4  # discussed_roles keeps the last few roles talked about
 
 
@@ -72,6 +82,12 @@ class Request:
     unknown_places: Tuple[str, ...] = ()  # places named that the wage data does not cover
     measure: Optional[str] = None  # starting, top, hourly, mean, employment, concentration
     metro: bool = False  # the question asks for cities or metro areas
+    beyond: Tuple[str, ...] = ()  # subjects no source covers (careers.matching.BEYOND_KNOWLEDGE)
+    beyond_words: Tuple[str, ...] = ()  # what the message called them ("Google", "2040"): named back
+    generic: bool = False  # words for HR in general ("someone in HR", "HR people")
+    detail: bool = False  # the "More detail" button: the long form of the answer
+    other: bool = False  # "the other one": the option or role not chosen last time
+    role_heads: Tuple[str, ...] = ()  # bare title words with no role of their own ("the manager")
 
     @property
     def topic(self) -> Optional[str]:
@@ -89,6 +105,8 @@ class Context:
     listed_roles: Tuple[str, ...] = ()  # roles just listed ("tell me more about that one")
     discussed_roles: Tuple[str, ...] = ()  # the last roles talked about, newest last
     place: Optional[str] = None  # the area code of the last answer's place (None: the U.S.)
+    ranking: Optional[str] = None  # the last answer ranked places: how (RankPlaces.slot_value)
+    place_options: Tuple[str, ...] = ()  # the areas last offered as a choice (area codes)
 
     @classmethod
     def from_slots(cls, kb: KnowledgeBase, slots: Dict[str, Any]) -> "Context":
@@ -98,8 +116,11 @@ class Context:
             values = value if isinstance(value, list) else []
             return tuple(role_id for role_id in values if isinstance(role_id, str) and role_id in kb.roles)
 
-        role, topic, place = slots.get(ROLE), slots.get(TOPIC), slots.get(PLACE)
+        role, topic, place, ranking = slots.get(ROLE), slots.get(TOPIC), slots.get(PLACE), slots.get(RANKING)
+        options = slots.get(PLACE_OPTIONS) if isinstance(slots.get(PLACE_OPTIONS), list) else []
         return cls(
+            place_options=tuple(code for code in options if isinstance(code, str) and code in kb.wages.areas)[:6],
+            ranking=ranking if isinstance(ranking, str) and RankPlaces.from_slot_value("", ranking) else None,
             place=place if isinstance(place, str) and place in kb.wages.areas else None,
             role=role if isinstance(role, str) and role in kb.roles else None,
             topic=topic if isinstance(topic, str) and topic in topics.BY_ID else None,
@@ -134,6 +155,8 @@ class AnswerRole:
     place: Optional[str] = None  # an area code: pay there (salary only); None: national
     measure: Optional[str] = None
     other_place: Optional[str] = None  # the other area the place's name may mean ("New York")
+    also: Tuple[str, ...] = ()  # other topics the message asked about: offered first
+    detail: bool = False  # the long form of the topic (topics.Topic.detailed)
 
 
 @dataclass(frozen=True)
@@ -159,6 +182,17 @@ class RankPlaces:
     ranking: str  # pay, employment or concentration
     metro: bool = False
     lowest: bool = False
+
+    @property
+    def slot_value(self) -> str:
+        return ":".join([self.ranking] + ["metro"] * self.metro + ["lowest"] * self.lowest)
+
+    @classmethod
+    def from_slot_value(cls, role: str, value: str) -> Optional["RankPlaces"]:
+        ranking, *flags = value.split(":")
+        if ranking not in RANKINGS or not set(flags) <= {"metro", "lowest"}:
+            return None
+        return cls(role, ranking, metro="metro" in flags, lowest="lowest" in flags)
 
 
 @dataclass(frozen=True)
@@ -188,6 +222,32 @@ class SayNotCovered:
 
 
 @dataclass(frozen=True)
+class SayBeyondKnowledge:
+    """Subjects no source covers: said honestly, with what can be told about the role instead."""
+
+    subjects: Tuple[str, ...]  # labels of careers.matching.BEYOND_KNOWLEDGE
+    role: Optional[str] = None
+    words: Tuple[str, ...] = ()  # as the message named them
+
+
+@dataclass(frozen=True)
+class SayOutOfScope:
+    pass
+
+
+@dataclass(frozen=True)
+class AskToRephrase:
+    pass
+
+
+@dataclass(frozen=True)
+class SayFixed:
+    """A fixed response of the domain (a greeting, a goodbye)."""
+
+    response: str
+
+
+@dataclass(frozen=True)
 class AnswerAcrossRoles:
     kind: str  # list, by_salary, by_education, ranking
     topic: str  # what follow-ups about the listed roles continue
@@ -198,7 +258,8 @@ class AnswerAcrossRoles:
 
 @dataclass(frozen=True)
 class AnswerSharedTopic:
-    kind: str  # similarities, differences, programs
+    kind: str  # similarities, differences, programs, about_hr, worth_it, sources
+    roles: Tuple[str, ...] = ()  # worth_it: the roles named or in context (none: the main roles)
 
 
 @dataclass(frozen=True)
@@ -224,21 +285,66 @@ Decision = Union[
     RankPlaces,
     AskWhichPlace,
     SayPlaceNotCovered,
+    SayBeyondKnowledge,
+    SayOutOfScope,
+    AskToRephrase,
+    SayFixed,
 ]
 
 
 def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context) -> Decision:
-    """The decision for a question of kind `question` (see the constants above)."""
+    """The decision for a question of kind `question` (see the constants above). A subject no
+    source covers ("is HR stressful?", "what does Google pay?") is said to be unknown whatever
+    the intent, unless the message names a title we do not cover, which is named back first."""
+    if request.beyond and question not in (GUIDANCE, HELP) and not request.unknown_titles:
+        role = request.roles[0] if request.roles else context.role
+        return SayBeyondKnowledge(request.beyond, role, request.beyond_words)
+    if question == OUT_OF_SCOPE:
+        if request.unknown_titles and not request.roles:
+            return SayNotCovered(request.unknown_titles)
+        if request.topics or request.measure or request.places or request.roles:
+            # Words of the domain ("top 10 percent there?"): the classifier was wrong, not the user.
+            decision = _unsure(kb, request, context)
+            return SayOutOfScope() if isinstance(decision, AskToRephrase) else decision
+        return SayOutOfScope()
+    if question == UNSURE:
+        return _unsure(kb, request, context)
+    if question == SMALL_TALK:
+        asks = request.roles or request.places or request.measure or (request.topics and context.role)
+        decision = _unsure(kb, request, context) if asks else AskToRephrase()
+        if isinstance(decision, AskToRephrase):
+            return SayFixed(SMALL_TALK_RESPONSES.get(request.intent or "", "utter_greet"))
+        return decision  # "hi, what do HR managers make?", "thanks! and the job outlook?"
     if question == ROLE_TOPIC:
         return _role_topic(kb, request, context)
     if question == COMPARISON:
         return _comparison(kb, request, context)
     if question == SHARED_TOPIC:
-        return AnswerSharedTopic(SHARED_TOPIC_INTENTS.get(request.intent or "", "differences"))
+        kind = SHARED_TOPIC_INTENTS.get(request.intent or "", "differences")
+        if (
+            kind in ("differences", "similarities")
+            and len(request.roles) >= 2
+            and set(request.roles[:2]) != set(kb.main_roles)
+        ):
+            # "the difference between a payroll clerk and an HR assistant": those two, compared (what
+            # the main roles share and how they differ is the article's own answer).
+            return _comparison(kb, request, context)
+        if kind == "worth_it":
+            named = request.roles or ((context.role,) if context.role else context.compared_roles)
+            return AnswerSharedTopic(kind, tuple(named) or tuple(kb.main_roles))
+        if kind == "about_hr":
+            return AnswerSharedTopic(kind, tuple(kb.main_roles))  # "how much do they make?" next: the main roles
+        return AnswerSharedTopic(kind)
+    if question == GUIDANCE and request.measure and (request.roles or context.role or context.compared_roles):
+        # "what would I start at?" is about pay, whatever the classifier made of it.
+        return _role_topic(kb, replace(request, intent=topics.topic("salary").intent), context)
     if question == GUIDANCE:
         level = request.education_level if request.education_level in kb.education_level_ids() else None
         return GiveGuidance(level)
     if question == ACROSS_ROLES:
+        if request.measure and (request.roles or context.role) and not request.pay_limit:
+            # "what do the top 10% make there?": the pay range of the role, not a ranking of roles.
+            return _role_topic(kb, replace(request, intent=topics.topic("salary").intent), context)
         return _across_roles(request)
     if question == RANK_PLACES:
         return _rank_places(kb, request, context)
@@ -254,7 +360,35 @@ class _Places:
     other: Optional[str] = None  # the other area a settled name may mean (answered with its state)
 
 
-def _settled_places(kb: KnowledgeBase, request: Request) -> _Places:
+def _chosen_option(kb: KnowledgeBase, request: Request, context: Context) -> Optional[str]:
+    """The area a reply to "Which one do you mean?" picks: the option in the state named ("oregon",
+    "the georgia one"), the metro area when the state was given ("the city i mean"), or with
+    "the other one" the option not answered last."""
+    options = context.place_options
+    if not options:
+        return None
+    if request.other:
+        rest = [code for code in options if code != context.place]
+        return rest[0] if len(rest) == 1 else None
+    states = {
+        code[:2]
+        for key in request.places
+        for code in candidates(key)
+        if kb.wages.areas.get(code, None) and kb.wages.areas[code].is_state
+    }
+    if states:
+        chosen = [code for code in options if states & set(kb.places.area_states.get(code, []))]
+        return chosen[0] if len(chosen) == 1 else None
+    if request.metro and not request.places:
+        metros = [code for code in options if not kb.wages.areas[code].is_state]
+        return metros[0] if len(metros) == 1 else None
+    return None
+
+
+def _settled_places(kb: KnowledgeBase, request: Request, context: Optional[Context] = None) -> _Places:
+    chosen = _chosen_option(kb, request, context) if context else None
+    if chosen:
+        return _Places((chosen,))
     codes: List[str] = []
     other = None
     for key in request.places:
@@ -290,12 +424,82 @@ def _with_place(decision: Decision, request: Request, context: Context, places: 
     return decision
 
 
-def _role_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
-    """The role answer (_role_answer) in the place asked: a place we do not cover gets no
-    figure, a name of several areas gets a question, two places are compared."""
+def _unsure(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    """The intent is unclear, but the words may name what is asked ("salary and education for
+    an hr generalist in texas"): the first topic named, for the roles named; else a question."""
+    if request.unknown_titles and not request.roles:
+        return SayNotCovered(request.unknown_titles)
     if request.unknown_places:
         return SayPlaceNotCovered(request.unknown_places)
-    places = _settled_places(kb, request)
+    topic = request.topic or ("salary" if request.places or request.measure else None)
+    if topic is None and request.roles:
+        topic = topics.DEFAULT_TOPIC  # a role named and nothing else: what the job is
+    if topic is None or not (request.roles or context.role or context.compared_roles):
+        return AskToRephrase()
+    return _role_topic(kb, replace(request, intent=topics.topic(topic).intent), context)
+
+
+def _role_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    """The role answer (_role_answer) in the place asked: a place we do not cover gets no
+    figure, a name of several areas gets a question, two places are compared. Other topics
+    the message names are offered with the answer ("salary and education")."""
+    decision = _role_topic_in_place(kb, request, context)
+    if isinstance(decision, AnswerRole):
+        also = tuple(topic for topic in request.topics if topic not in (decision.topic, topics.DEFAULT_TOPIC))
+        return replace(decision, also=also, detail=request.detail and not decision.place and not decision.measure)
+    return decision
+
+
+def _roles_by_title_word(kb: KnowledgeBase, word: str) -> Tuple[str, ...]:
+    """The roles one of whose aliases ends with a title word ("manager": the HR, C&B and T&D managers)."""
+    return tuple(
+        role.id
+        for role in kb.roles.values()
+        if any(phrase.split()[-1].rstrip("s") == word for phrase in (alias.lower() for alias in role.aliases))
+    )
+
+
+def _with_referenced_roles(kb: KnowledgeBase, request: Request, context: Context) -> Union[Request, Decision]:
+    """A request whose roles "the manager" or "the other one" name, or a question when several may be meant."""
+    if request.roles or request.unknown_titles:
+        return request
+    if request.other and not context.place_options and len(context.discussed_roles) >= 2:
+        return replace(request, roles=(context.discussed_roles[-2],))
+    for word in request.role_heads:
+        matches = _roles_by_title_word(kb, word)
+        if not matches:
+            continue
+        if context.role in matches:
+            return replace(request, roles=(context.role,))
+        if context.role and kb.counterpart(context.role) in matches:
+            # "no, I meant the manager" about the generalist: the manager counterpart.
+            return replace(request, roles=(kb.counterpart(context.role),))
+        if len(matches) == 1:
+            return replace(request, roles=matches)
+        topic = topics.topic_of_intent(request.intent) or request.topic or context.topic or topics.DEFAULT_TOPIC
+        return AskWhichRole(f"Which {word} do you mean?", matches, topic)
+    return request
+
+
+def _role_topic_in_place(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    referenced = _with_referenced_roles(kb, request, context)
+    if not isinstance(referenced, Request):
+        return referenced
+    request = referenced
+    if (
+        request.intent == INFORM_ROLE
+        and len(request.roles) == 1
+        and context.ranking
+        and not (request.topics or request.places or request.measure or request.unknown_titles)
+    ):
+        # "what about labor relations specialists?" after "where does it pay best?": ranked too.
+        return RankPlaces.from_slot_value(request.roles[0], context.ranking) or AnswerRole(request.roles[0], "salary")
+    if request.unknown_places:
+        return SayPlaceNotCovered(request.unknown_places)
+    places = _settled_places(kb, request, context)
+    if places.codes and not request.places:
+        # The reply to "Which one do you mean?" names no place itself: a question about pay there.
+        request = replace(request, places=places.codes)
     decision = _role_answer(kb, request, context)
     if isinstance(decision, SayNotCovered):
         return decision  # a title we do not cover: no question about the place either
@@ -320,9 +524,14 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
         or context.topic
         or topics.DEFAULT_TOPIC
     )
-    if topic == topics.DEFAULT_TOPIC and about_pay:
-        # "what about Seattle?": what varies by place is pay.
-        topic = about_pay
+    if topic == topics.DEFAULT_TOPIC and request.topic:
+        topic = request.topic  # "what's the range?": the words name the topic better than the intent
+    if request.places and "salary" in request.topics:
+        topic = "salary"  # "what would I make doing the same job in DC?": only pay varies by place
+    if (topic == topics.DEFAULT_TOPIC and about_pay) or request.measure:
+        # "what about Seattle?": what varies by place is pay; and a measure ("how many jobs",
+        # "starting", "per hour") is one of the wage data's, whatever the intent.
+        topic = "salary"
     known = request.roles
     if request.unknown_titles and not known:
         return SayNotCovered(request.unknown_titles)
@@ -344,6 +553,9 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
         return AnswerPair(context.compared_roles[0], context.compared_roles[1], topic)
     if context.role:
         return AnswerRole(context.role, topic)
+    if not request.generic and topic != topics.DEFAULT_TOPIC:
+        # No role named, none in context, no words for HR in general: asked, never guessed.
+        return AskWhichRole("Which role do you mean?", tuple(kb.roles), topic)
     first, second = kb.main_roles
     return AnswerPair(first, second, topic)
 
@@ -356,9 +568,14 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
         return SayNotCovered(request.unknown_titles)
     if request.unknown_places:
         return SayPlaceNotCovered(request.unknown_places)
-    places = _settled_places(kb, request)
+    places = _settled_places(kb, request, context)
     if places.ambiguous:
         return AskWhichPlace(places.ambiguous, request.roles[0] if request.roles else context.role, "salary")
+    if places.codes and not request.roles and len(context.compared_roles) == 2:
+        # "which pays more in ohio?" after two roles: both, there.
+        first, second = context.compared_roles
+        place = places.codes[0]
+        return AnswerPair(first, second, "salary", None if place == NATIONAL else place, request.measure)
     if places.codes and len(request.roles) <= 1:
         role = request.roles[0] if request.roles else context.role
         if role is None:
@@ -382,6 +599,9 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
 
 
 def _rank_places(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    if request.places and not request.lowest and request.measure is None:
+        # One place named and no ranking asked ("twin cities hr assistant pay"): pay there.
+        return _role_topic(kb, replace(request, intent=topics.topic("salary").intent), context)
     role = request.roles[0] if request.roles else context.role
     if role is None:
         return AskWhichRole("For which role?", tuple(kb.roles), "salary")
@@ -417,6 +637,7 @@ def _answered(
         COMPARED_ROLES: None,
         LISTED_ROLES: listed,
         DISCUSSED_ROLES: _discussed(context, *roles),
+        RANKING: None,
     }
     if topic == "salary":
         updates[PLACE] = place
@@ -428,7 +649,12 @@ def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = (
     reply listed (related careers, the roles of a filter)."""
     listed_value = list(listed) or None
     if isinstance(decision, AnswerRole):
-        return _answered(context, (decision.role,), decision.topic, listed_value, decision.place)
+        updates = _answered(context, (decision.role,), decision.topic, listed_value, decision.place)
+        if decision.other_place:
+            updates[PLACE_OPTIONS] = [decision.place, decision.other_place]  # "New York": the metro area too
+        elif decision.place and decision.place not in context.place_options:
+            updates[PLACE_OPTIONS] = None
+        return updates
     if isinstance(decision, AnswerPair):
         updates = _answered(context, (decision.first, decision.second), decision.topic, listed_value, decision.place)
         return {**updates, ROLE: None, COMPARED_ROLES: [decision.first, decision.second]}
@@ -438,7 +664,7 @@ def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = (
     if isinstance(decision, RankPlaces):
         updates = _answered(context, (decision.role,), "salary", None, None)
         del updates[PLACE]  # a ranking names no one place: the conversation's stays
-        return updates
+        return {**updates, RANKING: decision.slot_value}
     if isinstance(decision, AnswerAcrossRoles):
         # "that one" means a listed role; a sole one is also the role in focus.
         sole = listed[0] if len(listed) == 1 else None
@@ -448,7 +674,24 @@ def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = (
             COMPARED_ROLES: None,
             LISTED_ROLES: listed_value,
             DISCUSSED_ROLES: _discussed(context, sole) if sole else list(context.discussed_roles) or None,
+            RANKING: None,
         }
+    if isinstance(decision, AskWhichPlace):
+        # The options, for the reply ("oregon", "the other one"); the role asked about stays in focus.
+        updates: Dict[str, Any] = {PLACE_OPTIONS: list(decision.places)}
+        if decision.role:
+            updates.update(
+                {ROLE: decision.role, COMPARED_ROLES: None, DISCUSSED_ROLES: _discussed(context, decision.role)}
+            )
+        return updates
+    if isinstance(decision, SayBeyondKnowledge) and decision.role:
+        # The role asked about stays in focus: "can HR generalists work from home?", then "the pay in Virginia?".
+        return {ROLE: decision.role, COMPARED_ROLES: None, DISCUSSED_ROLES: _discussed(context, decision.role)}
+    if isinstance(decision, AnswerSharedTopic) and decision.roles:
+        # "Is HR worth it?", "what is HR?" then "how much do they make?": the roles just given.
+        if len(decision.roles) == 1:
+            return {ROLE: decision.roles[0], COMPARED_ROLES: None, LISTED_ROLES: None}
+        return {ROLE: None, COMPARED_ROLES: list(decision.roles[:2]), LISTED_ROLES: None}
     if isinstance(decision, (AnswerSharedTopic, GiveGuidance)):
         # Answers that are not about a role end the "that one" reference to a listed role.
         return {LISTED_ROLES: None}

@@ -8,7 +8,11 @@ adds them to every message:
 - `ranking`: "lowest" or "highest" ("which pays the least?");
 - `measure`: which figure of the wage data: starting (the 10th and 25th percentiles), top (the
   90th), hourly, mean, employment, concentration (the location quotient);
-- `area_kind`: "metro" when a question about places asks for cities or metro areas.
+- `area_kind`: "metro" when a question about places asks for cities or metro areas;
+- `field`: "hr" for words of HR in general ("hr people", "someone in human resources");
+- `reference`: "other" for "the other one";
+- `beyond`: a subject no source covers (remote work, stress, AI, a company's pay, ...), its
+  label in careers.matching.BEYOND_KNOWLEDGE.
 """
 
 from typing import Any, Callable, Dict, List, Text, Tuple
@@ -22,6 +26,9 @@ FINDERS: Dict[Text, Callable[[Text], List[matching.Span]]] = {
     "ranking": matching.rankings,
     "measure": matching.measures,
     "area_kind": matching.area_kinds,
+    "field": matching.hr_field,
+    "reference": matching.references,
+    "beyond": matching.beyond_knowledge,
 }
 
 

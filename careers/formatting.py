@@ -97,7 +97,20 @@ def sources_line(kb: KnowledgeBase, source_keys: Sequence[str], markup: Markup =
     return "Sources: " + "; ".join(parts) + "." if parts else ""
 
 
+def _credited(kb: KnowledgeBase, source_key: str, markup: Markup) -> Optional[str]:
+    """'A 2017 article, credited to the U.S. Bureau of Labor Statistics,' for a source that
+    reports another's figures; None for a source that publishes its own."""
+    source = kb.source(source_key)
+    if not source.credit:
+        return None
+    name = markup.link(source.name[0].upper() + source.name[1:], source.url)
+    return f"{name}, credited to {source.credit},"
+
+
 def salary_line(kb: KnowledgeBase, label: str, figure: SalaryFigure, markup: Markup = PLAIN) -> str:
+    credited = _credited(kb, figure.source, markup)
+    if credited:  # the article's figure, said as what it is
+        return f"{credited} gave a median salary of {money(figure.value)} for {figure.occupation}."
     return (
         f"{label} ({figure.year}): {money(figure.value)} for {figure.occupation}, {credit(kb, figure.source, markup)}."
     )
@@ -105,6 +118,9 @@ def salary_line(kb: KnowledgeBase, label: str, figure: SalaryFigure, markup: Mar
 
 def growth_line(kb: KnowledgeBase, label: str, figure: GrowthFigure, markup: Markup = PLAIN) -> str:
     note = f" ({figure.note})" if figure.note else ""
+    credited = _credited(kb, figure.source, markup)
+    if credited:
+        return f"{credited} gave {percent(figure.percent)} growth for {figure.occupation}{note} over {figure.period} ({label})."
     return (
         f"{label} ({figure.period}): {percent(figure.percent)} for {figure.occupation}{note}, "
         f"{credit(kb, figure.source, markup)}."

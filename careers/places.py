@@ -70,11 +70,19 @@ class PlaceNames:
     # Capitalised names that are also everyday words ("IN", "OK", "Reading"): a place only after
     # "in", a comma or another place name.
     everyday: FrozenSet[str] = frozenset()
+
+    state_names: Dict[str, str] = field(default_factory=dict)  # "texas" -> its key: typos from 6 letters
+    foreign: Sequence[str] = ()  # places outside the data ("Toronto", "the UK"): named back, never matched
     _matcher: AliasMatcher = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+    _state_matcher: AliasMatcher = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+    _foreign_matcher: AliasMatcher = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
-        # One-word place names are typos only from 8 letters on: "reading" is not "Redding".
+        # One-word place names are typos only from 8 letters on: "reading" is not "Redding";
+        # a state's name from 6 ("florda" is Florida).
         object.__setattr__(self, "_matcher", AliasMatcher(self.names, shortest_typo_word=8))
+        object.__setattr__(self, "_state_matcher", AliasMatcher(self.state_names, shortest_typo_word=6))
+        object.__setattr__(self, "_foreign_matcher", AliasMatcher({name: name for name in self.foreign}))
 
     def as_dict(self) -> Dict[str, object]:
         return {
@@ -82,16 +90,32 @@ class PlaceNames:
             "capitals": self.capitals,
             "area_states": self.area_states,
             "everyday": sorted(self.everyday),
+            "state_names": self.state_names,
+            "foreign": list(self.foreign),
         }
 
     @classmethod
     def from_dict(cls, data: Dict) -> "PlaceNames":
-        return cls(dict(data["names"]), dict(data["capitals"]), dict(data["area_states"]), frozenset(data["everyday"]))
+        return cls(
+            dict(data["names"]),
+            dict(data["capitals"]),
+            dict(data["area_states"]),
+            frozenset(data["everyday"]),
+            dict(data.get("state_names", {})),
+            tuple(data.get("foreign", [])),
+        )
 
     def unknown_mentions(self, text: str, known: Sequence[Span]) -> List[Span]:
         """(start, end, the words) of a place the text seems to name that we do not know: the
         words after "in", "near" or "from" that end the message ("...make in narnia?"), unless
         they are everyday words ("in HR", "in a day", "in 2030")."""
+        foreign = [
+            span
+            for span in self._foreign_matcher.mentions(text)
+            if not any(span[0] < e and s < span[1] for s, e, _ in known)
+        ]
+        if foreign:
+            return [(start, end, text[start:end]) for start, end, _ in foreign]
         match = UNKNOWN_PLACE.search(text)
         if not match:
             return []
@@ -104,6 +128,9 @@ class PlaceNames:
     def mentions(self, text: str) -> List[Span]:
         """(start, end, place key) of each place the text names, left to right."""
         found = list(self._matcher.mentions(text))
+        for span in self._state_matcher.mentions(text):
+            if not any(span[0] < other_end and other_start < span[1] for other_start, other_end, _ in found):
+                found.append(span)
         for match in re.finditer(r"\b[A-Z][\w.]*(?: [A-Z][\w.]*)?\b", text):
             for candidate in (match.group(0), match.group(0).split(" ")[0]):
                 key = self.capitals.get(candidate)
@@ -150,6 +177,9 @@ def _metro_parts(name: str):
     """'Seattle-Tacoma-Bellevue, WA' -> ('Seattle-Tacoma-Bellevue', ['Seattle', 'Tacoma', 'Bellevue'], ['WA'])."""
     cities, _, states = name.rpartition(", ")
     pieces = cities.split("--") if "--" in cities else cities.split("-")
+    if "--" in cities:
+        # "Nashville-Davidson--Murfreesboro--Franklin": "Nashville-Davidson" and "Nashville" too.
+        pieces += [part for piece in pieces if "-" in piece for part in piece.split("-")]
     names = [part.strip() for piece in pieces for part in piece.split("/") if part.strip()]
     return cities, names, [state for state in states.split("-") if state]
 
@@ -160,6 +190,8 @@ def place_names(areas: Iterable[AreaLike], names_config: Dict) -> PlaceNames:
     state_of_abbreviation = {abbreviation: code for code, abbreviation in usps.items()}
     everyday_words = {str(word) for word in names_config.get("everyday_word_abbreviations", [])}
     everyday_words |= {str(word) for word in names_config.get("everyday_word_cities", [])}
+    # Abbreviations that are no everyday word in lower case either ("nj", "tx"): in any case.
+    any_case = {str(word) for word in names_config.get("any_case_abbreviations", [])}
     by_name: Dict[str, List[str]] = {}
     capitals: Dict[str, List[str]] = {}
     state_names: Dict[str, str] = {}
@@ -182,7 +214,8 @@ def place_names(areas: Iterable[AreaLike], names_config: Dict) -> PlaceNames:
         elif area.type == "S":
             add(by_name, area.name, area.code)
             if area.state_code in usps:
-                add(capitals, usps[area.state_code], area.code)
+                abbreviation = usps[area.state_code]
+                add(by_name if abbreviation in any_case else capitals, abbreviation, area.code)
         elif "nonmetropolitan" in area.name:
             area_states[area.code] = [area.state_code]
             add(by_name, area.name.replace(" area", ""), area.code)
@@ -210,6 +243,8 @@ def place_names(areas: Iterable[AreaLike], names_config: Dict) -> PlaceNames:
         capitals={name: key_of(codes) for name, codes in capitals.items()},
         area_states=area_states,
         everyday=frozenset(everyday_words),
+        state_names={state_names[a.state_code]: a.code for a in areas if a.type == "S" and a.state_code in state_names},
+        foreign=tuple(str(name) for name in names_config.get("outside_the_data", [])),
     )
 
 

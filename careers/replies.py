@@ -1,15 +1,16 @@
 """A decision of the dialogue resolver, written as a reply: text, buttons, and the roles it lists."""
 
 from dataclasses import dataclass, field
-from typing import List
+from typing import List, Optional
 
 from careers import buttons, dialogue, topics
 from careers.answers import across_roles, pay, shared
 from careers.answers.comparison import compare_roles
+from careers.answers.role import brief_line
 from careers.buttons import Button
 from careers.formatting import Markup
 from careers.knowledge_base import KnowledgeBase
-from careers.scope import help_text, not_covered_place_text, unknown_roles_text
+from careers.scope import beyond_knowledge_text, help_text, not_covered_place_text, unknown_roles_text
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class Reply:
     text: str
     buttons: List[Button] = field(default_factory=list)
     listed: List[str] = field(default_factory=list)  # roles the reply lists, in order ("that one")
+    response: Optional[str] = None  # a fixed response of domain.yml sent instead of `text`
 
 
 def _related(kb: KnowledgeBase, *role_ids: str) -> List[str]:
@@ -47,7 +49,7 @@ def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> 
         return Reply(text, [buttons.place_button(kb, decision.role, code) for code in listed[:3]])
     if isinstance(decision, dialogue.AskWhichPlace):
         return Reply(
-            "Which one do you mean?",
+            pay.which_place_question(kb, decision.places),
             [buttons.place_button(kb, decision.role, code, plain_name=True) for code in decision.places[:6]],
         )
     if isinstance(decision, dialogue.SayPlaceNotCovered):
@@ -56,6 +58,18 @@ def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> 
         return Reply(decision.question, buttons.role_choice_buttons(kb, decision.topic, list(decision.roles)))
     if isinstance(decision, dialogue.SayNotCovered):
         return Reply(unknown_roles_text(kb, list(decision.titles)), buttons.scope_buttons(kb))
+    if isinstance(decision, dialogue.SayBeyondKnowledge):
+        text = beyond_knowledge_text(kb, list(decision.subjects), decision.role, decision.words)
+        followups = (
+            buttons.role_followups(kb, decision.role, "overview") if decision.role else buttons.scope_buttons(kb)
+        )
+        return Reply(text, followups)
+    if isinstance(decision, dialogue.SayOutOfScope):
+        return Reply("", response="utter_out_of_scope")
+    if isinstance(decision, dialogue.AskToRephrase):
+        return Reply("", response="utter_please_rephrase")
+    if isinstance(decision, dialogue.SayFixed):
+        return Reply("", response=decision.response)
     if isinstance(decision, dialogue.AnswerAcrossRoles):
         return _across_roles(kb, decision, markup)
     if isinstance(decision, dialogue.AnswerSharedTopic):
@@ -73,11 +87,30 @@ def _role_answer(kb: KnowledgeBase, decision: dialogue.AnswerRole, markup: Marku
         if decision.other_place:
             text += f"\n(You may mean {pay.area_name(kb, decision.other_place)}: it is one button away.)"
             followups = [buttons.place_button(kb, role, decision.other_place), *followups][: buttons.MAX_BUTTONS]
-        return Reply(text, followups)
-    text = topics.render(kb, role, topic, markup)
+        return _with_also(kb, decision, Reply(text, followups))
+    text = topics.render(kb, role, topic, markup, decision.detail)
     if decision.measure and topic != "salary":
         text = f"(I only have {decision.measure} figures for pay.)\n{text}"
-    return Reply(text, buttons.role_followups(kb, role, topic), _related(kb, role) if topic == "related" else [])
+    followups = buttons.role_followups(kb, role, topic)
+    if not decision.detail and topics.topic(topic).has_more(kb, role):
+        followups = [buttons.more_detail_button(role, topic), *followups][: buttons.MAX_BUTTONS]
+    return _with_also(kb, decision, Reply(text, followups, _related(kb, role) if topic == "related" else []))
+
+
+def _with_also(kb: KnowledgeBase, decision: dialogue.AnswerRole, reply: Reply) -> Reply:
+    """The other topics a message asked about: a line each where one line says it, and a
+    button each, first."""
+    if not decision.also:
+        return reply
+    lines = [line for line in (brief_line(kb, decision.role, other) for other in decision.also) if line]
+    rest = [other for other in decision.also if brief_line(kb, decision.role, other) is None]
+    text = reply.text + "".join(f"\n{line}" for line in lines)
+    if rest:
+        names = " and ".join(topics.topic(other).label for other in rest)
+        text += f"\n(You also asked about {names}: it is one button away.)"
+    asked = [buttons.topic_button(kb, decision.role, other) for other in decision.also]
+    followups = (asked + [b for b in reply.buttons if b not in asked])[: buttons.MAX_BUTTONS]
+    return Reply(text, followups, reply.listed)
 
 
 def _across_roles(kb: KnowledgeBase, decision: dialogue.AnswerAcrossRoles, markup: Markup) -> Reply:
@@ -95,6 +128,15 @@ def _across_roles(kb: KnowledgeBase, decision: dialogue.AnswerAcrossRoles, marku
 
 def _shared_topic(kb: KnowledgeBase, decision: dialogue.AnswerSharedTopic) -> Reply:
     first, second = kb.main_roles
+    if decision.kind == "sources":
+        return Reply(shared.sources_answer(kb), buttons.scope_buttons(kb))
+    if decision.kind == "about_hr":
+        return Reply(shared.about_hr_answer(kb), buttons.scope_buttons(kb))
+    if decision.kind == "worth_it":
+        role_ids = list(decision.roles)
+        followups = [buttons.topic_button(kb, role_id, "duties") for role_id in role_ids[:2]]
+        followups.append(buttons.button("Advice for my education level", "ask_education_guidance"))
+        return Reply(shared.worth_it_answer(kb, role_ids), followups)
     if decision.kind == "programs":
         followups = [buttons.button("Advice for my education level", "ask_education_guidance")]
         followups += [
@@ -109,7 +151,9 @@ def _shared_topic(kb: KnowledgeBase, decision: dialogue.AnswerSharedTopic) -> Re
 def _guidance(kb: KnowledgeBase, decision: dialogue.GiveGuidance) -> Reply:
     answer = shared.education_level_answer(kb, decision.level) if decision.level else None
     if answer is None:
-        return Reply("What is your highest level of education?", buttons.education_level_buttons(kb))
+        return Reply(
+            shared.ways_in_text(kb) + "\nWhat is your highest level of education?", buttons.education_level_buttons(kb)
+        )
     first, second = kb.main_roles
     return Reply(
         answer,

@@ -137,6 +137,7 @@ class EducationLevel(StrictModel):
 class SharedFacts(StrictModel):
     main_roles: conlist(RoleId, min_items=2, max_items=2)
     generic_terms: List[NonEmptyText] = []
+    about_hr: NonEmptyText  # what HR is, for "what is HR anyway?"
     similarities: conlist(NonEmptyText, min_items=1)
     key_difference: NonEmptyText
     differences: conlist(NonEmptyText, min_items=1)

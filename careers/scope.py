@@ -1,9 +1,10 @@
 """What the assistant covers, said from the knowledge base so a new role shows up by itself."""
 
 import re
-from typing import List
+from typing import List, Optional, Sequence
 
 from careers.knowledge_base import KnowledgeBase
+from careers.matching import BEYOND_LABELS
 
 # What a quoted title may keep: the web chat renders Markdown, so no brackets, parentheses,
 # asterisks or angle brackets from the user's text reach it.
@@ -52,4 +53,39 @@ def not_covered_place_text(names: List[str]) -> str:
         f"I have no pay figures for {asked}, so I won't give one. I have the BLS figures for the U.S., "
         "every state, Washington, D.C., Puerto Rico, Guam, the U.S. Virgin Islands, and every metro area "
         '(name a state or a city, e.g. "in Ohio" or "in Seattle").'
+    )
+
+
+def beyond_knowledge_text(
+    kb: KnowledgeBase, subjects: List[str], role_id: Optional[str], words: Sequence[str] = ()
+) -> str:
+    """An honest "I don't know" about subjects no source covers, naming back what was asked
+    (the company, the year), and what can be told instead."""
+    named = [quoted_title(word).strip('"') for word in words]
+    if subjects and subjects[0] == "company_pay":
+        company = next((word for word in named if word.lower() not in ("my company", "my employer")), "one company")
+        opening = (
+            f"I don't know what {company} pays: my pay figures (BLS) are for whole occupations, "
+            "not for single employers"
+        )
+    elif subjects and subjects[0] == "other_year":
+        year = next((word for word in named if word.isdigit()), "that year")
+        opening = (
+            f"I don't have figures for {year}: my pay figures are for May 2025 and May 2024 (BLS) and 2017 "
+            "(a 2017 article), and the job projections run to 2033"
+        )
+    else:
+        labels = [
+            BEYOND_LABELS[subject] for subject in subjects if subject in BEYOND_LABELS and subject != "other_year"
+        ]
+        year = next((word for word in named if word.isdigit()), None)
+        asked = " or ".join(labels[:2]) + (f" for {year}" if year else "")
+        opening = (
+            f"I don't know about {asked or 'that'}: none of my sources (the BLS, O*NET, "
+            "CareerOneStop and a 2017 article) covers it"
+        )
+    who = f"the {kb.role(role_id).name}" if role_id else "HR careers"
+    return (
+        f"{opening}, so I won't guess. About {who} I can tell you what the work involves, "
+        "the pay (nationally, by state and by city), the education needed and how fast the jobs grow."
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Dict, Iterable, List, Optional, Pattern, Tuple
 
 from careers.answers import role as answers
-from careers.formatting import Markup
+from careers.formatting import PLAIN, Markup
 from careers.knowledge_base import KnowledgeBase
 from careers.matching import Span, compile_words, first_label, pattern_mentions
 
@@ -29,6 +29,11 @@ class Topic:
     render: Renderer
     words: Optional[Pattern[str]] = None  # words that name the topic in a question
     compared_in_table: bool = False  # two roles' figures side by side (else two answers)
+    detailed: Optional[Renderer] = None  # the long form, one "More detail" button away
+
+    def has_more(self, kb: KnowledgeBase, role_id: str) -> bool:
+        """Whether the long form says more than the short one for this role."""
+        return self.detailed is not None and self.detailed(kb, role_id, PLAIN) != self.render(kb, role_id, PLAIN)
 
 
 TOPICS: Tuple[Topic, ...] = (
@@ -38,8 +43,11 @@ TOPICS: Tuple[Topic, ...] = (
         "salary",
         "Salary",
         answers.salary_answer,
-        compile_words(r"earn|pay|paid|salar|money|wage|income|how much (more|less)|\bmakes?\b|richer|\$"),
+        compile_words(
+            r"earn|pay(?!roll)|paid|salar|money|wage|income|how much (more|less)|\bmakes?\b|richer|\$|\brange\b|percentile"
+        ),
         compared_in_table=True,
+        detailed=answers.salary_detail,
     ),
     Topic(
         "duties",
@@ -48,6 +56,7 @@ TOPICS: Tuple[Topic, ...] = (
         "Duties",
         answers.duties_answer,
         compile_words(r"\bdut|responsib|task|day[- ]to[- ]day|all day|daily"),
+        detailed=answers.duties_detail,
     ),
     Topic(
         "education",
@@ -104,5 +113,6 @@ def main_topic(spans: Iterable[Span]) -> Optional[str]:
     return first_label(spans, TOPIC_IDS)
 
 
-def render(kb: KnowledgeBase, role_id: str, topic_id: str, markup: Markup) -> str:
-    return BY_ID[topic_id].render(kb, role_id, markup)
+def render(kb: KnowledgeBase, role_id: str, topic_id: str, markup: Markup, detail: bool = False) -> str:
+    topic = BY_ID[topic_id]
+    return (topic.detailed if detail and topic.detailed else topic.render)(kb, role_id, markup)

@@ -32,10 +32,11 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from careers.entities import replace_overlapping
-from careers.matching import AliasMatcher, Span
+from careers.matching import AliasMatcher, Span, bare_title_words, roles_and_titles
 from components.model_files import read_json, write_json
 
 ROLE_ENTITY = "role"
+ROLE_HEAD_ENTITY = "role_head"  # a bare title word ("the manager"): careers.matching.bare_title_words
 DEFAULT_ENTITIES = [ROLE_ENTITY, "education_level"]
 
 
@@ -55,9 +56,11 @@ def add_entities(message: Message, entity: Text, spans: List[Span], extractor: E
     if not spans:
         return
     entities = replace_overlapping(message.get(ENTITIES, []), entity, spans)
+    text = message.get(TEXT) or ""
     for found in entities:
         if found.get(ENTITY_ATTRIBUTE_TYPE) == entity and "extractor" not in found:
             extractor.add_extractor_name([found])
+            found["text"] = text[found["start"] : found["end"]]  # as typed: named back when not covered
     message.set(ENTITIES, entities, add_to_output=True)
 
 
@@ -116,5 +119,13 @@ class AliasEntityExtractor(GraphComponent, EntityExtractorMixin):
         for message in messages:
             text = message.get(TEXT) or ""
             for entity, matcher in self.matchers.items():
-                add_entities(message, entity, matcher.mentions(text), self)
+                if entity == ROLE_ENTITY and not text.startswith("/"):
+                    # Job titles no alias covers ("chief of staff") are roles too, by the
+                    # words as typed: the actions name them back instead of answering another role.
+                    known, titles = roles_and_titles(matcher, text)
+                    add_entities(message, entity, known + titles, self)
+                    covered = [(start, end) for start, end, _ in known + titles]
+                    add_entities(message, ROLE_HEAD_ENTITY, bare_title_words(text, covered), self)
+                else:
+                    add_entities(message, entity, matcher.mentions(text), self)
         return messages

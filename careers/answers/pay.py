@@ -37,6 +37,17 @@ def _dollars(estimate: Estimate, hourly: bool = False) -> Optional[str]:
     return None
 
 
+def which_place_question(kb: KnowledgeBase, codes: Sequence[str]) -> str:
+    """ "Which one do you mean: the Portland-South Portland, ME metro area (Maine) or ...?" """
+    state_names = {area.state_code: area.name for area in kb.wages.areas.values() if area.is_state}
+    options = []
+    for code in codes[:6]:
+        states = [state_names[state] for state in kb.places.area_states.get(code, []) if state in state_names]
+        options.append(area_name(kb, code) + (f" ({' and '.join(states)})" if states else ""))
+    listed = ", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else options[0]
+    return f"Which one do you mean: {listed}?"
+
+
 def release(kb: KnowledgeBase, markup: Markup) -> str:
     source = kb.source(WAGE_SOURCE)
     return f"{markup.link(source.name, source.url)}, {kb.wages.provenance.release}"
@@ -98,15 +109,19 @@ def pay_lines(kb: KnowledgeBase, role_id: str, row: WageRow, measure: Optional[s
         lines.append("Median pay: not published by BLS for this area (estimate not released).")
     p10, p25, p75, p90 = (_dollars(row.get(f"annual_p{n}")) for n in (10, 25, 75, 90))
     if p25 and p75:
-        lines.append(
-            f"The middle half earn {p25} to {p75}"
-            + (f"; 10% earn under {p10} and 10% over {p90}." if p10 and p90 else ".")
+        # Asked for one end of the range (starting, top pay), the other end is not what was asked.
+        ends = (
+            f"; 10% earn under {p10} and 10% over {p90}." if p10 and p90 and measure not in ("starting", "top") else "."
         )
+        lines.append(f"The middle half earn {p25} to {p75}{ends}")
     employment = row.employment.value
     if employment is not None:
         per_thousand = row.jobs_per_1000.value
         share = f" ({per_thousand:g} per 1,000 jobs)" if per_thousand is not None else ""
         lines.append(f"Jobs: {int(employment):,}{share}.")
+    quotient = row.location_quotient.value
+    if measure == "concentration" and quotient is not None:
+        lines.append(f"Concentration: location quotient {quotient:g} (1 is the U.S. average share of jobs).")
     return lines
 
 

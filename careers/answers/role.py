@@ -1,12 +1,15 @@
 """Answers about one role and one topic, written from the knowledge base (pure functions)."""
 
+from typing import Optional
+
 from careers.answers import pay
-from careers.formatting import PLAIN, Markup, bullets, credit, growth_line, salary_line, title
+from careers.formatting import PLAIN, Markup, bullets, credit, growth_line, money, salary_line, title
 from careers.knowledge_base import KnowledgeBase
 
 
-def salary_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
-    """The newest national figures first (BLS OEWS), then the article's and the other BLS figures."""
+def salary_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN, detail: bool = False) -> str:
+    """The newest national figures first (BLS OEWS), then the article's; in detail also the
+    other BLS figures (the article's year, the OOH's May 2024)."""
     role = kb.role(role_id)
     salary = role.salary
     lines = []
@@ -15,12 +18,16 @@ def salary_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> st
         lines.append(newest)
     if salary and salary.article:
         lines.append(salary_line(kb, "Median salary", salary.article, markup))
-    if salary and salary.bls_same_year:
+    if salary and salary.bls_same_year and (detail or not newest):
         lines.append(salary_line(kb, "BLS's own median for the same year", salary.bls_same_year, markup))
-    if salary and salary.newer:
+    if salary and salary.newer and (detail or not newest):
         label = "Earlier BLS median" if newest else "Median salary"
         lines.append(salary_line(kb, label, salary.newer, markup))
     return f"{markup.heading(title(role.name) + ', salary')}:\n{bullets(lines)}"
+
+
+def salary_detail(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
+    return salary_answer(kb, role_id, markup, detail=True)
 
 
 def growth_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
@@ -28,14 +35,12 @@ def growth_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> st
     growth = role.growth
     if growth is None:
         return f"I have no job growth projection for the {role.name} in my sources."
+    # The newest projection first; the article's, whose period has ended, as history.
     lines = []
-    if growth.article:
-        lines.append(growth_line(kb, "Projected job growth", growth.article, markup))
     if growth.newer:
-        label = "Newer projection" if growth.article else "Projected job growth"
-        lines.append(growth_line(kb, label, growth.newer, markup))
-    if not growth.article:
-        lines.append(f"The source article gives no growth figure for the {role.name}.")
+        lines.append(growth_line(kb, "Projected job growth", growth.newer, markup))
+    if growth.article:
+        lines.append(growth_line(kb, "an earlier projection", growth.article, markup))
     return f"{markup.heading(title(role.name) + ', job growth')}:\n{bullets(lines)}"
 
 
@@ -56,9 +61,17 @@ def education_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) ->
     return f"{markup.heading(title(role.name) + ', education')}:\n{bullets(lines)}"
 
 
-def duties_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
+BRIEF_DUTIES = 5  # a casual question gets the main duties; "More detail" gets them all
+
+
+def duties_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN, detail: bool = False) -> str:
     role = kb.role(role_id)
-    return f"{markup.heading('Duties of the ' + role.name)}:\n{bullets(role.duties)}"
+    duties = role.duties if detail else role.duties[:BRIEF_DUTIES]
+    return f"{markup.heading('Duties of the ' + role.name)}:\n{bullets(duties)}"
+
+
+def duties_detail(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
+    return duties_answer(kb, role_id, markup, detail=True)
 
 
 def skills_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
@@ -83,5 +96,27 @@ def overview_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> 
     if figure:
         facts.append(salary_line(kb, "Median salary", figure, markup))
     if role.growth:
-        facts.append(growth_line(kb, "Job growth", role.growth.article or role.growth.newer, markup))
+        facts.append(growth_line(kb, "Job growth", role.growth.newer or role.growth.article, markup))
     return f"{markup.heading(title(role.name))}: {role.summary}\n{bullets(facts)}"
+
+
+def brief_line(kb: KnowledgeBase, role_id: str, topic: str) -> Optional[str]:
+    """One line of a topic, for a message that asked two things ("the pay, and what degree?"),
+    or None for a topic that takes more than a line (duties, related careers)."""
+    role = kb.role(role_id)
+    if topic == "salary":
+        salary = kb.newest_salary(role_id)
+        return f"Median pay: {money(salary.value)} a year ({salary.year}, {salary.occupation})." if salary else None
+    if topic == "education":
+        parts = [f"Education: {role.education.minimum}" if role.education.minimum else None]
+        if role.education.experience:
+            parts.append(f"work experience: {role.education.experience.summary}")
+        return "; ".join(part for part in parts if part) + "." if any(parts) else None
+    if topic == "growth":
+        growth = (role.growth.newer or role.growth.article) if role.growth else None
+        return (
+            f"Job growth: {growth.percent:g}% projected for {growth.period} ({growth.occupation})." if growth else None
+        )
+    if topic == "skills" and role.skills:
+        return "Skills: " + ", ".join(skill[0].lower() + skill[1:] for skill in role.skills[:3]) + "."
+    return None

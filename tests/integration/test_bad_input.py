@@ -35,8 +35,8 @@ CATALOGUE = [
     ("/restart", "/restart", "Starting over"),
     ("intent injection with an unknown role", '/ask_salary{"role": "astronaut"}', 'no information about "astronaut"'),
     ("intent injection with an unknown role id", '/ask_education{"role": "hr_ceo"}', "no information about"),
-    # The intent is well formed and asked for: both main roles' salaries, as for "salaries?".
-    ("intent injection with a malformed entity", '/ask_salary{"role": ', "HR generalist, salary:"),
+    # The intent is well formed but names no role: asked which, as for "salaries?".
+    ("intent injection with a malformed entity", '/ask_salary{"role": ', "Which role do you mean?"),
     ("intent injection with an unknown intent", "/grant_admin_rights", None),
     ("intent injection with a list of roles", '/compare_roles{"role": ["astronaut", 42]}', None),
 ]
@@ -69,6 +69,6 @@ def test_restart_forgets_the_context(servers):
     sender = f"bad-input-{uuid.uuid4().hex[:12]}"
     assert "Labor lawyer" in say(servers["webhook"], sender, "tell me about labor lawyers")
     assert "Starting over" in say(servers["webhook"], sender, "/restart")
-    # With the labor lawyer forgotten, "they" is both main roles again.
+    # With the labor lawyer forgotten, "they" is no one: asked, not guessed.
     reply = say(servers["webhook"], sender, "how much do they make?")
-    assert "Labor lawyer" not in reply and "HR executive" in reply and "HR generalist" in reply
+    assert "Labor lawyer" not in reply and reply == "Which role do you mean?"

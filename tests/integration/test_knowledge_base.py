@@ -253,7 +253,8 @@ ARTICLE_FACTS = [
 
 
 def all_answers(kb) -> str:
-    texts = [render(kb, role_id, topic, PLAIN) for role_id in kb.roles for topic in TOPICS]
+    """Every answer, each in its short form and behind its "More detail" button."""
+    texts = [render(kb, role_id, topic, PLAIN, detail) for role_id in kb.roles for topic in TOPICS for detail in (0, 1)]
     texts += [compare_roles(kb, *kb.main_roles, topic) for topic in (None, "salary", "growth", "education")]
     texts += [similarities_answer(kb), differences_answer(kb), programs_answer(kb)]
     texts += [education_level_answer(kb, level.id) for level in kb.shared.education_levels]

@@ -46,7 +46,10 @@ def test_pay_in_a_metro_area_by_its_city(chat, kb):
 
 def test_an_ambiguous_city_gets_a_question_with_buttons(chat, kb):
     reply = chat.say("how much does a labor relations specialist make in Portland?")
-    assert reply == "Which one do you mean?" and "$" not in reply
+    assert reply == (
+        "Which one do you mean: the Portland-South Portland, ME metro area (Maine) "
+        "or the Portland-Vancouver-Hillsboro, OR-WA metro area (Oregon and Washington)?"
+    )
     titles = [button["title"] for button in chat.buttons]
     assert titles == ["Portland-South Portland, ME", "Portland-Vancouver-Hillsboro, OR-WA"]
     reply = chat.say(chat.buttons[1]["payload"])
@@ -100,3 +103,19 @@ def test_a_conversation_moves_role_and_place(chat, kb):
     assert "percentiles of all workers" in reply and p10 in reply and "Ohio" in reply
     reply = chat.say("nationally?")
     assert "HR executive, salary:" in reply and f"Median pay (May 2025): {median(kb, 'hr_executive', US)}" in reply
+
+
+def test_the_reply_to_which_one_and_the_other_one(chat, kb):
+    assert chat.say("what do hr managers make in portland").startswith("Which one do you mean:")
+    reply = chat.say("oregon")
+    assert "pay in the Portland-Vancouver-Hillsboro, OR-WA metro area" in reply
+    assert median(kb, "hr_executive", "0038900") in reply
+    reply = chat.say("and the other one?")
+    assert "pay in the Portland-South Portland, ME metro area" in reply
+    assert median(kb, "hr_executive", "0038860") in reply
+
+
+def test_no_i_meant_the_manager(chat, kb):
+    assert "HR generalist, pay in Michigan:" in chat.say("how much do hr generalists make in michigan")
+    reply = chat.say("no i meant the manager")
+    assert "HR executive, pay in Michigan:" in reply and median(kb, "hr_executive", "2600000") in reply

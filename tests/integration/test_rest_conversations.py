@@ -45,10 +45,13 @@ SINGLE_TURNS = [
     ("what are the duties of an HR executive?", "Duties of the HR executive:"),
     (
         "how much does an HR executive make?",
-        "Median salary (2017): $129,993 for HR executives, as reported in the source article, credited to the U.S. Bureau of Labor Statistics.",
+        "A 2017 article, credited to the U.S. Bureau of Labor Statistics, gave a median salary of $129,993 for HR executives.",
     ),
     ("what degree do i need to become an hr generalist", "HR generalist, education:"),
-    ("what is the job outlook for HR generalists?", "Projected job growth (2014-2024): 5% for HR specialists"),
+    (
+        "what is the job outlook for HR generalists?",
+        "Projected job growth (2023-2033): 8% for human resources specialists",
+    ),
     ("what skills does an HR executive need?", "Confidence in decision-making"),
     (
         "what careers are related to HR generalist?",
@@ -71,7 +74,7 @@ SINGLE_TURNS = [
     ("which HR jobs pay over $100k?", "Roles with a median pay over $100,000"),
     ("which roles need only a bachelor's degree?", "Bachelor's degree as the typical entry education"),
     ("which grows fastest?", "Fastest growing: the HR generalist, 8% (2023-2033)."),
-    ("how much does a compensation and benefits manager make?", "$140,360 for compensation and benefits managers"),
+    ("how much does a compensation and benefits manager make?", "Median pay (May 2025): $149,230 a year"),
     ("what do training and development specialists do?", "Duties of the training and development specialist:"),
     ("what education does a labour relations specialist need?", "less than 5 years in a related occupation"),
 ]
@@ -112,7 +115,7 @@ def test_that_one_among_several_related_careers_asks_which(chat):
 def test_correction_re_answers_the_last_question_for_the_new_role(chat):
     assert "HR executive, salary:" in chat.say("how much does an HR executive make?")
     reply = chat.say("no, I meant the training and development manager")
-    assert "Training and development manager, salary:" in reply and "$127,090" in reply
+    assert "Training and development manager, salary:" in reply and "$133,000" in reply
 
 
 def test_two_roles_without_a_topic_are_compared(chat):
@@ -146,8 +149,8 @@ def test_follow_up_someone_in_hr_answers_for_both(chat):
 
 
 def test_follow_up_growth_switch_and_button(chat):
-    assert "9% for HR managers" in chat.say("how fast is the HR executive job growing?")
-    assert "5% for HR specialists" in chat.say("what about generalists?")
+    assert "9% growth for HR managers" in chat.say("how fast is the HR executive job growing?")
+    assert "5% growth for HR specialists" in chat.say("what about generalists?")
     compare = next(button for button in chat.buttons if button["payload"].startswith("/compare_roles"))
     reply = chat.say(compare["payload"])
     assert "job growth" in reply and "grows faster" in reply
@@ -186,4 +189,4 @@ def test_a_restarted_rasa_server_keeps_the_conversation(servers):
     servers["rasa"].stop()
     servers["rasa"].start()
     reply = chat.say("how much do they make?")
-    assert "Labor lawyer, salary:" in reply and "$145,760" in reply
+    assert "Labor lawyer, salary:" in reply and "$159,670" in reply

@@ -24,12 +24,20 @@ def test_a_salary_question_names_the_role_and_its_figures(kb, dispatcher, make_t
         ActionAnswerRoleTopic(), dispatcher, make_tracker("ask_salary", text="what does an HR exec earn?")
     )
     assert message["text"].startswith("HR executive, salary:")
-    assert "$100,000 for HR executives" in message["text"] and "$120,000" in message["text"]
+    assert "$100,000 for HR executives" in message["text"] and "$120,000" not in message["text"]
     assert "$50,000" not in message["text"]
     assert slot_values(events)["role"] == "hr_executive"
-    assert '/compare_roles{"role":["hr_executive","hr_generalist"],"topic":"salary"}' in [
-        button["payload"] for button in message["buttons"]
-    ]
+    payloads = [button["payload"] for button in message["buttons"]]
+    assert '/compare_roles{"role":["hr_executive","hr_generalist"],"topic":"salary"}' in payloads
+    # The other BLS figures are one button away.
+    assert payloads[0] == '/ask_salary{"role":"hr_executive","detail":"more"}'
+
+
+def test_more_detail_gives_the_long_form(dispatcher, make_tracker):
+    detail = [{"entity": "detail", "value": "more"}, {"entity": "role", "value": "hr_executive"}]
+    _, message = run(ActionAnswerRoleTopic(), dispatcher, make_tracker("ask_salary", detail, text="/ask_salary"))
+    assert "$100,000 for HR executives" in message["text"] and "$120,000" in message["text"]
+    assert "More detail" not in [button["title"] for button in message["buttons"]]
 
 
 def test_a_follow_up_reads_the_role_from_the_slots(dispatcher, make_tracker):

@@ -102,7 +102,7 @@ ROLE_TOPIC_RULES = [
     ),
     (
         "no role and no context ('someone in HR'): the main roles",
-        Request("ask_salary"),
+        Request("ask_salary", generic=True),
         Context(),
         AnswerPair("hr_executive", "hr_generalist", "salary"),
     ),
@@ -249,6 +249,7 @@ SLOT_RULES = [
             "compared_roles": None,
             "listed_roles": None,
             "discussed_roles": ["hr_executive", "recruiter"],
+            "ranking": None,
         },
     ),
     (
@@ -262,6 +263,7 @@ SLOT_RULES = [
             "compared_roles": None,
             "listed_roles": ["labor_lawyer", "recruiter"],
             "discussed_roles": ["hr_executive"],
+            "ranking": None,
         },
     ),
     (
@@ -275,6 +277,7 @@ SLOT_RULES = [
             "compared_roles": ["labor_lawyer", "hr_executive"],
             "listed_roles": None,
             "discussed_roles": ["labor_lawyer", "hr_executive"],
+            "ranking": None,
             "place": None,
         },
     ),
@@ -289,6 +292,7 @@ SLOT_RULES = [
             "compared_roles": None,
             "listed_roles": ["labor_lawyer"],
             "discussed_roles": ["hr_executive", "labor_lawyer"],
+            "ranking": None,
         },
     ),
     (
@@ -302,6 +306,7 @@ SLOT_RULES = [
             "compared_roles": None,
             "listed_roles": list(ALL_ROLES),
             "discussed_roles": ["hr_executive"],
+            "ranking": None,
         },
     ),
     ("advice ends 'that one'", RELATED_LISTED, GiveGuidance("some_college"), (), {"listed_roles": None}),
@@ -318,6 +323,7 @@ SLOT_RULES = [
             "compared_roles": None,
             "listed_roles": None,
             "discussed_roles": ["hr_executive", "labor_lawyer", "recruiter", "hr_generalist"],
+            "ranking": None,
             "place": None,
         },
     ),

@@ -148,3 +148,67 @@ def test_an_alias_replaces_what_a_tagger_found_at_the_same_place():
     ]
     merged = replace_overlapping(tagged, "role", [(7, 32, "hr_executive")])
     assert [(entity["entity"], entity.get("value")) for entity in merged] == [("topic", None), ("role", "hr_executive")]
+
+
+def roles_and_titles(text):
+    known, titles = matching.roles_and_titles(AliasMatcher(ALIASES), text)
+    return [role for _, _, role in known], [title for _, _, title in titles]
+
+
+@pytest.mark.parametrize(
+    "text, known, titles",
+    [
+        ("how about chief of staff salary", [], ["chief of staff"]),
+        ("do marketing managers make more", [], ["marketing managers"]),
+        ("how much does a marketing executive make", [], ["marketing executive"]),  # not the HR executive
+        ("immigration lawyer salary", [], ["immigration lawyer"]),
+        ("compare the HR generalist and a software engineer", ["hr_generalist"], ["software engineer"]),
+        ("what does an HR exec make", ["hr_executive"], []),
+        ("the executive?", ["hr_executive"], []),  # a small word before a one-word alias
+        ("how do i become a manager", [], []),  # a bare title word is left to the NLU
+        ("im a nurse wanting to be an HR generalist", ["hr_generalist"], []),
+        ("will AI replace lawyers", ["labor_lawyer"], []),  # a verb is no qualifier
+        ("will AI replace payroll jobs", [], []),
+    ],
+)
+def test_titles_the_aliases_do_not_cover_are_found_as_typed(text, known, titles):
+    assert roles_and_titles(text) == (known, titles)
+
+
+@pytest.mark.parametrize(
+    "text, subjects",
+    [
+        ("is HR stressful", ["stress"]),
+        ("can hr generalists work from home", ["remote_work"]),
+        ("will AI replace hr jobs", ["automation", "automation"]),
+        ("how much does google pay hr people", ["company_pay"]),
+        ("does my company pay hr well", ["company_pay"]),
+        ("what is a good target salary", []),  # "target" is no company here
+        ("hr manager salary 2019", ["other_year"]),
+        ("do you have 2023 numbers", ["other_year"]),
+        ("growth from 2023 to 2033", []),  # a projection period
+        ("what did they make in 2017", []),  # the article's year
+        ("best hr certification, shrm or hrci", ["certifications"] * 3),
+        ("visa sponsorship for hr jobs", ["visas", "visas"]),
+        ("jobs over $2020", []),  # a sum, not a year
+    ],
+)
+def test_subjects_no_source_covers(text, subjects):
+    assert [label for _, _, label in matching.beyond_knowledge(text)] == subjects
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("how many hr generalist jobs are there in texas", "employment"),
+        ("how many lawyers work there", "employment"),
+        ("top 10 percent there?", "top"),
+    ],
+)
+def test_measures_in_longer_questions(text, measure):
+    assert matching.first_label(matching.measures(text), [measure]) == measure
+
+
+def test_payroll_is_no_word_for_pay():
+    assert topics.main_topic(topics.topic_mentions("growth outlook for payroll clerks")) == "growth"
+    assert topics.main_topic(topics.topic_mentions("whats the range")) == "salary"

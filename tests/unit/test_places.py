@@ -98,3 +98,33 @@ def test_a_place_we_do_not_know_is_kept_to_be_named_back(names, text, unknown):
 
 def test_common_names_in_any_case_but_two_letter_ones_as_written(names):
     assert found(names, "jobs in nyc") == [("nyc", "0035620")]
+
+
+def test_a_metro_area_is_found_by_each_city_of_a_hyphenated_principal_city():
+    areas = AREAS + [Area("0034980", "M", "47", "Nashville-Davidson--Murfreesboro--Franklin, TN")]
+    config = yaml.safe_load(DEFAULT_NAMES_PATH.read_text(encoding="utf-8"))
+    assert found(place_names(areas, config), "and nashville?") == [("nashville", "0034980")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("how much is it in tx", [("tx", "4800000")]),  # no English word in lower case: any case
+        ("what about ny", [("ny", "3600000")]),
+        ("jobs in oh", []),  # "oh" is a word: only as "OH"
+    ],
+)
+def test_abbreviations_that_are_no_word_are_read_in_any_case(names, text, expected):
+    assert found(names, text) == expected
+
+
+def test_a_state_name_typo_from_six_letters():
+    config = yaml.safe_load(DEFAULT_NAMES_PATH.read_text(encoding="utf-8"))
+    names = place_names(AREAS + [Area("1200000", "S", "12", "Florida")], config)
+    assert found(names, "hr managers make in florda") == [("florda", "1200000")]
+    assert found(names, "hr managers make in ohoi") == []  # a four-letter name: exact only
+
+
+def test_a_place_outside_the_data_is_named_back_not_matched(names):
+    known = names.mentions("hr generalist pay toronto")
+    assert known == [] and names.unknown_mentions("hr generalist pay toronto", known) == [(18, 25, "toronto")]

@@ -1,0 +1,226 @@
+"""Never a different question answered (issue 13): the resolver's rules for what it does not
+cover, what it is unsure of, and what a message asks besides its intent.
+
+On the fixture knowledge base (tests/unit/fixtures/roles.yml), as tests/unit/test_dialogue.py.
+"""
+
+import pytest
+
+from careers import dialogue
+from careers.dialogue import (
+    AnswerRole,
+    AnswerSharedTopic,
+    AskToRephrase,
+    AskWhichPlace,
+    AskWhichRole,
+    Context,
+    Request,
+    SayBeyondKnowledge,
+    SayNotCovered,
+    SayOutOfScope,
+    resolve,
+    slot_updates,
+)
+
+ALL_ROLES = ("hr_executive", "hr_generalist", "labor_lawyer", "recruiter")
+EXEC_IN_FOCUS = Context(role="hr_executive", topic="salary", discussed_roles=("hr_executive",))
+TEXAS = "4800000"
+
+RULES = [
+    # (why, question, request, context, decision)
+    (
+        "a subject no source covers is said to be unknown, whatever the intent",
+        dialogue.ROLE_TOPIC,
+        Request("ask_job_growth", beyond=("automation",)),
+        EXEC_IN_FOCUS,
+        SayBeyondKnowledge(("automation",), "hr_executive"),
+    ),
+    (
+        "a company's pay: unknown, the company named back, never the national figure",
+        dialogue.ROLE_TOPIC,
+        Request("ask_salary", roles=("hr_generalist",), beyond=("company_pay",), beyond_words=("Google",)),
+        Context(),
+        SayBeyondKnowledge(("company_pay",), "hr_generalist", ("Google",)),
+    ),
+    (
+        "a title we do not cover is named back before a subject we do not know",
+        dialogue.ROLE_TOPIC,
+        Request("ask_salary", unknown_titles=("chief of staff",), beyond=("remote_work",)),
+        EXEC_IN_FOCUS,
+        SayNotCovered(("chief of staff",)),
+    ),
+    (
+        "no role named, none in context, no words for HR in general: asked, not guessed",
+        dialogue.ROLE_TOPIC,
+        Request("ask_salary"),
+        Context(),
+        AskWhichRole("Which role do you mean?", ALL_ROLES, "salary"),
+    ),
+    (
+        "a measure of the wage data makes the question one of pay, whatever the intent",
+        dialogue.ROLE_TOPIC,
+        Request("ask_job_growth", roles=("hr_generalist",), measure="employment"),
+        Context(),
+        AnswerRole("hr_generalist", "salary", None, "employment"),
+    ),
+    (
+        "the intent's default topic gives way to the topic the words name",
+        dialogue.ROLE_TOPIC,
+        Request("ask_overview", topics=("salary",)),
+        EXEC_IN_FOCUS,
+        AnswerRole("hr_executive", "salary"),
+    ),
+    (
+        "two topics asked: the intent's, and the other offered with it",
+        dialogue.ROLE_TOPIC,
+        Request("ask_salary", roles=("hr_generalist",), topics=("salary", "education")),
+        Context(),
+        AnswerRole("hr_generalist", "salary", also=("education",)),
+    ),
+    (
+        "unsure of the intent, but a role and a topic named: answered",
+        dialogue.UNSURE,
+        Request(None, roles=("hr_generalist",), topics=("salary", "education"), places=(TEXAS,)),
+        Context(),
+        AnswerRole("hr_generalist", "salary", TEXAS, also=("education",)),
+    ),
+    ("unsure, and nothing named: asked to rephrase", dialogue.UNSURE, Request(None), EXEC_IN_FOCUS, AskToRephrase()),
+    (
+        "unsure, a topic but no role anywhere: asked to rephrase",
+        dialogue.UNSURE,
+        Request(None, topics=("salary",)),
+        Context(),
+        AskToRephrase(),
+    ),
+    ("out of scope: the fixed reply", dialogue.OUT_OF_SCOPE, Request("out_of_scope"), Context(), SayOutOfScope()),
+    (
+        "'out of scope' with words of the domain ('top 10 percent there?'): the classifier erred",
+        dialogue.OUT_OF_SCOPE,
+        Request("out_of_scope", measure="top"),
+        EXEC_IN_FOCUS,
+        AnswerRole("hr_executive", "salary", None, "top"),
+    ),
+    (
+        "out of scope naming a title we do not cover: named back",
+        dialogue.OUT_OF_SCOPE,
+        Request("out_of_scope", unknown_titles=("astronaut",)),
+        Context(),
+        SayNotCovered(("astronaut",)),
+    ),
+    (
+        "out of scope naming the user's own job and a role we cover: the role is answered",
+        dialogue.OUT_OF_SCOPE,
+        Request("out_of_scope", roles=("recruiter",), unknown_titles=("teacher",), topics=("duties",)),
+        Context(),
+        AnswerRole("recruiter", "duties"),
+    ),
+    (
+        "a ranking intent naming one place and no ranking: pay there",
+        dialogue.RANK_PLACES,
+        Request("rank_places", roles=("hr_generalist",), places=(TEXAS,)),
+        Context(),
+        AnswerRole("hr_generalist", "salary", TEXAS),
+    ),
+    (
+        "is HR worth it: the figures of the role in focus",
+        dialogue.SHARED_TOPIC,
+        Request("ask_worth_it"),
+        EXEC_IN_FOCUS,
+        AnswerSharedTopic("worth_it", ("hr_executive",)),
+    ),
+    (
+        "is HR worth it, no role anywhere: the main roles",
+        dialogue.SHARED_TOPIC,
+        Request("ask_worth_it"),
+        Context(),
+        AnswerSharedTopic("worth_it", ("hr_executive", "hr_generalist")),
+    ),
+    (
+        "what HR is: the main roles, for 'how much do they make?' next",
+        dialogue.SHARED_TOPIC,
+        Request("ask_about_hr"),
+        EXEC_IN_FOCUS,
+        AnswerSharedTopic("about_hr", ("hr_executive", "hr_generalist")),
+    ),
+    (
+        "the difference between two roles named: those two compared",
+        dialogue.SHARED_TOPIC,
+        Request("ask_differences", roles=("labor_lawyer", "recruiter")),
+        Context(),
+        dialogue.AnswerPair("labor_lawyer", "recruiter", None),
+    ),
+    ("hello: the greeting", dialogue.SMALL_TALK, Request("greet"), Context(), dialogue.SayFixed("utter_greet")),
+    (
+        "hello and a question: the question answered",
+        dialogue.SMALL_TALK,
+        Request("greet", roles=("hr_generalist",), topics=("salary",)),
+        Context(),
+        AnswerRole("hr_generalist", "salary"),
+    ),
+    (
+        "thanks and a topic with a role in focus: answered for it",
+        dialogue.SMALL_TALK,
+        Request("thank", topics=("growth",)),
+        EXEC_IN_FOCUS,
+        AnswerRole("hr_executive", "growth"),
+    ),
+    (
+        "'no, I meant the director' about the generalist: the one director",
+        dialogue.ROLE_TOPIC,
+        Request("inform_role", role_heads=("director",)),
+        Context(role="hr_generalist", topic="salary", discussed_roles=("hr_generalist",)),
+        AnswerRole("hr_executive", "salary"),
+    ),
+    (
+        "'the specialist' with two specialists and none in focus: asked",
+        dialogue.ROLE_TOPIC,
+        Request("ask_salary", role_heads=("specialist",)),
+        Context(),
+        AskWhichRole("Which specialist do you mean?", ("hr_generalist", "recruiter"), "salary"),
+    ),
+    (
+        "'the other one' after two roles: the one before",
+        dialogue.ROLE_TOPIC,
+        Request("inform_role", other=True),
+        Context(role="labor_lawyer", topic="salary", discussed_roles=("recruiter", "labor_lawyer")),
+        AnswerRole("recruiter", "salary"),
+    ),
+    (
+        "what the top 10% make, asked like a ranking, with a role in focus: its pay",
+        dialogue.ACROSS_ROLES,
+        Request("rank_roles", measure="top"),
+        EXEC_IN_FOCUS,
+        AnswerRole("hr_executive", "salary", None, "top"),
+    ),
+]
+
+
+@pytest.mark.parametrize("why, question, request_, context, decision", RULES, ids=[r[0] for r in RULES])
+def test_rules(kb, why, question, request_, context, decision):
+    assert resolve(kb, question, request_, context) == decision
+
+
+def test_the_role_asked_about_stays_in_focus_after_an_honest_i_dont_know():
+    updates = slot_updates(Context(), SayBeyondKnowledge(("remote_work",), "hr_generalist"))
+    assert updates["role"] == "hr_generalist" and updates["discussed_roles"] == ["hr_generalist"]
+
+
+def test_the_role_stays_in_focus_while_the_place_is_asked():
+    updates = slot_updates(Context(), AskWhichPlace(("0038900", "0038860"), "recruiter", "salary"))
+    assert updates["role"] == "recruiter"
+
+
+def test_an_honest_i_dont_know_about_no_role_keeps_the_context():
+    assert slot_updates(EXEC_IN_FOCUS, SayBeyondKnowledge(("stress",), None)) == {}
+
+
+def test_after_a_ranking_another_role_is_ranked_the_same_way(kb):
+    ranked = dialogue.RankPlaces("hr_generalist", "employment", metro=True)
+    context = Context.from_slots(kb, slot_updates(Context(), ranked))
+    assert context.ranking == "employment:metro"
+    decision = resolve(kb, dialogue.ROLE_TOPIC, Request("inform_role", roles=("recruiter",)), context)
+    assert decision == dialogue.RankPlaces("recruiter", "employment", metro=True)
+
+
+def test_a_garbled_ranking_slot_is_ignored(kb):
+    assert Context.from_slots(kb, {"ranking": "pay:everywhere"}).ranking is None
