@@ -76,6 +76,7 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         pay_limit=pay_limits[0] if pay_limits else None,
         degree=degrees[0] if degrees else None,
         lowest="lowest" in _values(entities, "ranking"),
+        highest="highest" in _values(entities, "ranking"),
         education_level=levels[0] if levels else None,
         places=tuple(dict.fromkeys(places)),
         unknown_places=tuple(dict.fromkeys(unknown_places)),
@@ -86,6 +87,7 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         generic=bool(roles["generic"]) or "hr" in _values(entities, "field"),
         detail="more" in _values(entities, "detail"),
         other="other" in _values(entities, "reference"),
+        years=tuple(int(v) for v in _values(entities, "year") if isinstance(v, str) and v.isdigit()),
         role_heads=tuple(dict.fromkeys(v for v in _values(entities, "role_head") if isinstance(v, str))),
     )
 

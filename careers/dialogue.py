@@ -77,6 +77,7 @@ class Request:
     pay_limit: Optional[PayLimit] = None
     degree: Optional[str] = None  # a BLS entry-education category
     lowest: bool = False  # "which pays the least?"
+    highest: bool = False  # "which pays best?"
     education_level: Optional[str] = None  # an education level id of the knowledge base
     places: Tuple[str, ...] = ()  # place keys (careers.places), in order
     unknown_places: Tuple[str, ...] = ()  # places named that the wage data does not cover
@@ -87,6 +88,7 @@ class Request:
     generic: bool = False  # words for HR in general ("someone in HR", "HR people")
     detail: bool = False  # the "More detail" button: the long form of the answer
     other: bool = False  # "the other one": the option or role not chosen last time
+    years: Tuple[int, ...] = ()  # years of the knowledge base named ("in may 2024"): their figures too
     role_heads: Tuple[str, ...] = ()  # bare title words with no role of their own ("the manager")
 
     @property
@@ -296,7 +298,7 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
     """The decision for a question of kind `question` (see the constants above). A subject no
     source covers ("is HR stressful?", "what does Google pay?") is said to be unknown whatever
     the intent, unless the message names a title we do not cover, which is named back first."""
-    if request.beyond and question not in (GUIDANCE, HELP) and not request.unknown_titles:
+    if request.beyond and question != HELP and not request.unknown_titles:
         role = request.roles[0] if request.roles else context.role
         return SayBeyondKnowledge(request.beyond, role, request.beyond_words)
     if question == OUT_OF_SCOPE:
@@ -338,6 +340,11 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
     if question == GUIDANCE and request.measure and (request.roles or context.role or context.compared_roles):
         # "what would I start at?" is about pay, whatever the classifier made of it.
         return _role_topic(kb, replace(request, intent=topics.topic("salary").intent), context)
+    if question == GUIDANCE and request.roles and not request.education_level:
+        # "how do I go from generalist to HR director?": what the role asked for needs.
+        return _role_topic(
+            kb, replace(request, intent=topics.topic("education").intent, roles=request.roles[-1:]), context
+        )
     if question == GUIDANCE:
         level = request.education_level if request.education_level in kb.education_level_ids() else None
         return GiveGuidance(level)
@@ -365,8 +372,8 @@ def _chosen_option(kb: KnowledgeBase, request: Request, context: Context) -> Opt
     "the georgia one"), the metro area when the state was given ("the city i mean"), or with
     "the other one" the option not answered last."""
     options = context.place_options
-    if not options:
-        return None
+    if not options or request.roles or request.topics or request.measure:
+        return None  # a new question, not the reply to "Which one do you mean?"
     if request.other:
         rest = [code for code in options if code != context.place]
         return rest[0] if len(rest) == 1 else None
@@ -431,10 +438,21 @@ def _unsure(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
         return SayNotCovered(request.unknown_titles)
     if request.unknown_places:
         return SayPlaceNotCovered(request.unknown_places)
+    if request.degree or request.pay_limit:
+        # "is there any hr job where you don't need college?": the roles by education (or pay).
+        kind = "by_education" if request.degree else "by_salary"
+        return _across_roles(replace(request, intent=f"ask_roles_{kind}"))
     topic = request.topic or ("salary" if request.places or request.measure else None)
-    if topic is None and request.roles:
-        topic = topics.DEFAULT_TOPIC  # a role named and nothing else: what the job is
-    if topic is None or not (request.roles or context.role or context.compared_roles):
+    if topic is None and (request.roles or request.role_heads or request.other):
+        topic = context.topic or topics.DEFAULT_TOPIC  # "and as a manager there?": the topic goes on
+    if topic is None or not (
+        request.roles
+        or request.role_heads
+        or request.other
+        or request.generic
+        or context.role
+        or context.compared_roles
+    ):
         return AskToRephrase()
     return _role_topic(kb, replace(request, intent=topics.topic(topic).intent), context)
 
@@ -446,7 +464,9 @@ def _role_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
     decision = _role_topic_in_place(kb, request, context)
     if isinstance(decision, AnswerRole):
         also = tuple(topic for topic in request.topics if topic not in (decision.topic, topics.DEFAULT_TOPIC))
-        return replace(decision, also=also, detail=request.detail and not decision.place and not decision.measure)
+        # A year of the long form's figures ("what did they make in May 2024?") asks for it.
+        detail = request.detail or (decision.topic == "salary" and bool(set(request.years) & {2024}))
+        return replace(decision, also=also, detail=detail and not decision.place and not decision.measure)
     return decision
 
 
@@ -468,7 +488,7 @@ def _with_referenced_roles(kb: KnowledgeBase, request: Request, context: Context
     for word in request.role_heads:
         matches = _roles_by_title_word(kb, word)
         if not matches:
-            continue
+            return SayNotCovered((word,))  # "paralegal salary?": a job we do not cover
         if context.role in matches:
             return replace(request, roles=(context.role,))
         if context.role and kb.counterpart(context.role) in matches:
@@ -535,6 +555,9 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
     known = request.roles
     if request.unknown_titles and not known:
         return SayNotCovered(request.unknown_titles)
+    if not known and request.generic and request.intent == topics.topic(topics.DEFAULT_TOPIC).intent:
+        # "human resources?? what is that exactly": the field, not one role.
+        return AnswerSharedTopic("about_hr", tuple(kb.main_roles))
     if len(known) >= 2:
         return AnswerPair(known[0], known[1], topic)
     if known:
@@ -599,7 +622,7 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
 
 
 def _rank_places(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
-    if request.places and not request.lowest and request.measure is None:
+    if request.places and not (request.lowest or request.highest):
         # One place named and no ranking asked ("twin cities hr assistant pay"): pay there.
         return _role_topic(kb, replace(request, intent=topics.topic("salary").intent), context)
     role = request.roles[0] if request.roles else context.role

@@ -11,6 +11,7 @@ adds them to every message:
 - `area_kind`: "metro" when a question about places asks for cities or metro areas;
 - `field`: "hr" for words of HR in general ("hr people", "someone in human resources");
 - `reference`: "other" for "the other one";
+- `year`: a year the knowledge base has figures for ("in May 2024");
 - `beyond`: a subject no source covers (remote work, stress, AI, a company's pay, ...), its
   label in careers.matching.BEYOND_KNOWLEDGE.
 """
@@ -28,6 +29,7 @@ FINDERS: Dict[Text, Callable[[Text], List[matching.Span]]] = {
     "area_kind": matching.area_kinds,
     "field": matching.hr_field,
     "reference": matching.references,
+    "year": matching.known_years,
     "beyond": matching.beyond_knowledge,
 }
 

@@ -253,7 +253,7 @@ MEASURE_PATTERNS = [
             r"top of the (?:range|scale)|most (?:they|you|i|one) can (?:make|earn)|best[- ]paid (?:ones|people|10)",
         ),
         ("hourly", r"\bhourly\b|(?:an|per|by the|a) hour\b"),
-        ("mean", r"\baverage\b|\bmean\b"),
+        ("mean", r"\baverage\b|\bmean (?:pay|salary|wage|income|annual)|\bthe mean\b"),  # not "the city I mean"
         (
             "employment",
             r"how many (?:\w+ ){0,3}(?:jobs|people|positions|work|are (?:there|employed))|number of jobs|"
@@ -382,6 +382,11 @@ YEAR = re.compile(r"(?<![\d$,.])\b(19[5-9]\d|20\d\d)\b(?!\s*(?:-|–|to)\s*(?:19
 BEYOND_LABELS["other_year"] = "figures for that year"
 
 
+def known_years(text: Text) -> List[Span]:
+    """Years the knowledge base has figures for ("in may 2024"), as entities of their own."""
+    return [(m.start(), m.end(), m.group(1)) for m in YEAR.finditer(text) if int(m.group(1)) in KNOWN_YEARS]
+
+
 def other_years(text: Text) -> List[Span]:
     """A year the knowledge base has no figures for ("in 2040", "2019 salary"); a period such
     as "2023-2033" is one the projections may cover, so it is left to them."""
@@ -406,7 +411,10 @@ TITLE_HEADS = (
     r"managers?|directors?|specialists?|coordinators?|assistants?|officers?|analysts?|clerks?|recruiters?|"
     r"lawyers?|attorneys?|generalists?|executives?|consultants?|administrators?|representatives?|"
     r"paralegals?|accountants?|engineers?|nurses?|teachers?|developers?|designers?|supervisors?|"
-    r"partners?|advisors?|advisers?|associates?|interns?|technicians?|scientists?"
+    r"partners?|advisors?|advisers?|associates?|interns?|technicians?|scientists?|hygienists?|therapists?|"
+    r"pharmacists?|electricians?|plumbers?|pilots?|doctors?|dentists?|chefs?|cashiers?|drivers?|mechanics?|"
+    r"programmers?|architects?|psychologists?|counselors?|paramedics?|firefighters?|surgeons?|physicians?|"
+    r"veterinarians?|carpenters?|welders?|bankers?|realtors?|actuar(?:y|ies)|astronauts?"
 )
 WHOLE_TITLES = r"chief of staff|chief \w+ officer|head of \w+|vp of \w+|vice president of \w+|c[- ]suite"
 TITLE_HEAD = re.compile(rf"\b(?:{WHOLE_TITLES})\b|\b(?:{TITLE_HEADS})\b", re.IGNORECASE)

@@ -236,7 +236,8 @@ def place_names(areas: Iterable[AreaLike], names_config: Dict) -> PlaceNames:
     for name, code in (names_config.get("nicknames") or {}).items():
         # A nickname replaces what the area table gives the same name ("Manhattan" is New York City);
         # two-letter ones ("LA", "SF") only as written, in capitals.
-        target = capitals if len(phrase_of(str(name)).replace(" ", "")) <= 2 or str(name) in everyday_words else by_name
+        short = len(phrase_of(str(name)).replace(" ", "")) <= 2 and str(name) not in any_case
+        target = capitals if short or str(name) in everyday_words else by_name
         target[str(name)] = [str(code)]
     return PlaceNames(
         names={name: key_of(codes) for name, codes in by_name.items() if phrase_of(name)},

@@ -44,7 +44,8 @@ TOPICS: Tuple[Topic, ...] = (
         "Salary",
         answers.salary_answer,
         compile_words(
-            r"earn|pay(?!roll)|paid|salar|money|wage|income|how much (more|less)|\bmakes?\b|richer|\$|\brange\b|percentile"
+            r"earn|pay(?!roll)|paid|salar|money|wage|income|how much (more|less)|\bma(?:kes?|de|king)\b|richer|\$|"
+            r"\brange\b|percentile"
         ),
         compared_in_table=True,
         detailed=answers.salary_detail,

@@ -124,7 +124,9 @@ class AliasEntityExtractor(GraphComponent, EntityExtractorMixin):
                     # words as typed: the actions name them back instead of answering another role.
                     known, titles = roles_and_titles(matcher, text)
                     add_entities(message, entity, known + titles, self)
-                    covered = [(start, end) for start, end, _ in known + titles]
+                    # A bare title word the learned tagger took for a job ("astronaut") is that job.
+                    tagged = [(e["start"], e["end"]) for e in message.get(ENTITIES, []) if e.get("entity") == entity]
+                    covered = [(start, end) for start, end, _ in known + titles] + tagged
                     add_entities(message, ROLE_HEAD_ENTITY, bare_title_words(text, covered), self)
                 else:
                     add_entities(message, entity, matcher.mentions(text), self)

@@ -107,7 +107,10 @@ def test_salary_question_follow_up_button_and_reload(chat: ChatPage):
     answer = chat.wait_for_reply_containing("$52,152 for HR generalists")
     expect(answer).to_contain_text("credited to the U.S. Bureau of Labor Statistics")
     expect(answer.locator("strong")).to_have_text("HR generalist, salary")  # bold renders
-    expect(answer.locator("li")).to_have_count(4)  # one line per figure: May 2025, the article, May 2017, May 2024
+    expect(answer.locator("li")).to_have_count(2)  # the newest figure and the article's; the rest one button away
+    chat.page.get_by_role("button", name="More detail").last.click()
+    detail = chat.wait_for_reply_containing("Earlier BLS median (May 2024)")
+    expect(detail.locator("li")).to_have_count(4)  # May 2025, the article, May 2017, May 2024
 
     chat.page.get_by_role("button", name="Compare salary with HR executive").last.click()
     table = chat.messages.locator("table").last
@@ -144,14 +147,14 @@ def test_start_over_begins_a_new_conversation(chat: ChatPage):
     chat.open()
     chat.wait_for_reply_containing("I'm a guide to HR careers")
     chat.ask("how much does a labor lawyer earn?")
-    chat.wait_for_reply_containing("$145,760 for lawyers")
+    chat.wait_for_reply_containing("$159,670 a year")
     chat.page.get_by_role("button", name="Start over").click()
     chat.wait_for_reply_containing("I'm a guide to HR careers")
-    expect(chat.messages).not_to_contain_text("$145,760")
+    expect(chat.messages).not_to_contain_text("$159,670")
     # The old context went with the old conversation: "they" is no longer the labor lawyer,
-    # so the answer covers the two main HR roles.
+    # and no one else, so the assistant asks.
     chat.ask_and_wait("and their job growth?")
-    expect(chat.messages).to_contain_text("HR executive vs HR generalist, job growth")
+    expect(chat.messages).to_contain_text("Which role do you mean?")
     expect(chat.messages).not_to_contain_text("for lawyers")
 
 
