@@ -319,6 +319,9 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
         return decision  # "hi, what do HR managers make?", "thanks! and the job outlook?"
     if question == ROLE_TOPIC:
         return _role_topic(kb, request, context)
+    if question == COMPARISON and _chosen_option(kb, request, context):
+        # "the georgia one", to "Which one do you mean?": pay there, not a comparison.
+        return _role_topic(kb, replace(request, intent=topics.topic("salary").intent), context)
     if question == COMPARISON:
         return _comparison(kb, request, context)
     if question == SHARED_TOPIC:
@@ -502,6 +505,10 @@ def _with_referenced_roles(kb: KnowledgeBase, request: Request, context: Context
 
 
 def _role_topic_in_place(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    if request.other and not request.places and len(context.place_options) > 2:
+        rest = tuple(code for code in context.place_options if code != context.place)
+        if len(rest) > 1:  # "the other one" of three: which?
+            return AskWhichPlace(rest, request.roles[0] if request.roles else context.role, "salary")
     referenced = _with_referenced_roles(kb, request, context)
     if not isinstance(referenced, Request):
         return referenced

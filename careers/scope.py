@@ -64,6 +64,7 @@ def beyond_knowledge_text(
     named = [quoted_title(word).strip('"') for word in words]
     if subjects and subjects[0] == "company_pay":
         company = next((word for word in named if word.lower() not in ("my company", "my employer")), "one company")
+        company = company if company != company.lower() else company.title()  # "walmart" -> "Walmart"
         opening = (
             f"I don't know what {company} pays: my pay figures (BLS) are for whole occupations, "
             "not for single employers"

@@ -80,7 +80,7 @@ def test_an_hr_generalist_who_wants_to_move_up(chat, kb):
     reply = chat.say("what about for compensation and benefits managers")
     assert reply.startswith("Compensation and benefits manager: the 5 states with the highest median annual pay")
     reply = chat.say("how much does google pay them")
-    assert honest(reply) and reply.startswith("I don't know what google pays")
+    assert honest(reply) and reply.startswith("I don't know what Google pays")
     reply = chat.say("do i need a certification like the shrm-cp")
     assert honest(reply) and "certifications" in reply
     reply = chat.say("how much does a chief of staff make")
