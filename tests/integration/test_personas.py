@@ -6,27 +6,12 @@ and none of another role's or place's; what no source covers gets an honest "I d
 import pytest
 
 from careers.formatting import money
-from careers.knowledge_base import load_knowledge_base
 from harness.e2e import says_it_does_not_know
-from tests.integration.test_rest_conversations import Conversation
+from tests.integration.test_places_rest import median
 
 pytestmark = pytest.mark.slow
 
 US, TEXAS, OHIO, NEW_JERSEY = "0000000", "4800000", "3900000", "3400000"
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_knowledge_base()
-
-
-@pytest.fixture
-def chat(servers):
-    return Conversation(servers["webhook"])
-
-
-def median(kb, role_id, area=US):
-    return money(int(kb.wage_row(role_id, area).annual_median.value))
 
 
 def percentile(kb, role_id, area, n):

@@ -7,26 +7,14 @@ Every figure is read from the committed wage data (knowledge_base/wages/oews-202
 import pytest
 
 from careers.formatting import money
-from careers.knowledge_base import load_knowledge_base
 from careers.wages import rank_areas
-from tests.integration.test_rest_conversations import Conversation
 
 pytestmark = pytest.mark.slow
 
 TEXAS, OHIO, SEATTLE, US = "4800000", "3900000", "0042660", "0000000"
 
 
-@pytest.fixture(scope="module")
-def kb():
-    return load_knowledge_base()
-
-
-@pytest.fixture
-def chat(servers):
-    return Conversation(servers["webhook"])
-
-
-def median(kb, role_id, area):
+def median(kb, role_id, area=US):
     return money(int(kb.wage_row(role_id, area).annual_median.value))
 
 
