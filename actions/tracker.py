@@ -87,6 +87,8 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         generic=bool(roles["generic"]) or "hr" in _values(entities, "field"),
         detail="more" in _values(entities, "detail"),
         other="other" in _values(entities, "reference"),
+        both="both" in _values(entities, "reference"),
+        whole_state="whole_state" in _values(entities, "reference"),
         years=tuple(int(v) for v in _values(entities, "year") if isinstance(v, str) and v.isdigit()),
         role_heads=tuple(dict.fromkeys(v for v in _values(entities, "role_head") if isinstance(v, str))),
     )

@@ -88,6 +88,8 @@ class Request:
     generic: bool = False  # words for HR in general ("someone in HR", "HR people")
     detail: bool = False  # the "More detail" button: the long form of the answer
     other: bool = False  # "the other one": the option or role not chosen last time
+    both: bool = False  # "for both": the two roles just talked about
+    whole_state: bool = False  # "and for the whole state?": the state of the metro area just answered
     years: Tuple[int, ...] = ()  # years of the knowledge base named ("in may 2024"): their figures too
     role_heads: Tuple[str, ...] = ()  # bare title words with no role of their own ("the manager")
 
@@ -184,6 +186,7 @@ class RankPlaces:
     ranking: str  # pay, employment or concentration
     metro: bool = False
     lowest: bool = False
+    within: Optional[str] = None  # a state's area code: its metro areas only
 
     @property
     def slot_value(self) -> str:
@@ -317,6 +320,8 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
         if isinstance(decision, AskToRephrase):
             return SayFixed(SMALL_TALK_RESPONSES.get(request.intent or "", "utter_greet"))
         return decision  # "hi, what do HR managers make?", "thanks! and the job outlook?"
+    if question == ROLE_TOPIC and request.metro and (request.highest or request.lowest) and request.places:
+        return _rank_places(kb, request, context)  # "which texas city pays best?", asked as a pay question
     if question == ROLE_TOPIC:
         return _role_topic(kb, request, context)
     if question == COMPARISON and _chosen_option(kb, request, context):
@@ -372,26 +377,24 @@ class _Places:
 
 def _chosen_option(kb: KnowledgeBase, request: Request, context: Context) -> Optional[str]:
     """The area a reply to "Which one do you mean?" picks: the option in the state named ("oregon",
-    "the georgia one"), the metro area when the state was given ("the city i mean"), or with
+    "the georgia one"), the metro area when the state was given ("the city I mean"), or with
     "the other one" the option not answered last."""
     options = context.place_options
-    if not options or request.roles or request.topics or request.measure:
+    if not options or request.roles or request.topics or request.measure or request.whole_state:
         return None  # a new question, not the reply to "Which one do you mean?"
     if request.other:
         rest = [code for code in options if code != context.place]
         return rest[0] if len(rest) == 1 else None
-    states = {
-        code[:2]
-        for key in request.places
-        for code in candidates(key)
-        if kb.wages.areas.get(code, None) and kb.wages.areas[code].is_state
-    }
-    if states:
-        chosen = [code for code in options if states & set(kb.places.area_states.get(code, []))]
-        return chosen[0] if len(chosen) == 1 else None
     if request.metro and not request.places:
         metros = [code for code in options if not kb.wages.areas[code].is_state]
         return metros[0] if len(metros) == 1 else None
+    if context.place in options:
+        return None  # the question was answered already: a place named now is a new question
+    areas = kb.wages.areas
+    states = {code[:2] for key in request.places for code in candidates(key) if code in areas and areas[code].is_state}
+    if states:
+        chosen = [code for code in options if states & set(kb.places.area_states.get(code, []))]
+        return chosen[0] if len(chosen) == 1 else None
     return None
 
 
@@ -486,6 +489,10 @@ def _with_referenced_roles(kb: KnowledgeBase, request: Request, context: Context
     """A request whose roles "the manager" or "the other one" name, or a question when several may be meant."""
     if request.roles or request.unknown_titles:
         return request
+    if request.both:
+        pair = context.compared_roles or context.discussed_roles[-2:]
+        if len(pair) == 2:
+            return replace(request, roles=tuple(pair))
     if request.other and not context.place_options and len(context.discussed_roles) >= 2:
         return replace(request, roles=(context.discussed_roles[-2],))
     for word in request.role_heads:
@@ -504,7 +511,17 @@ def _with_referenced_roles(kb: KnowledgeBase, request: Request, context: Context
     return request
 
 
+def _with_referenced_places(kb: KnowledgeBase, request: Request, context: Context) -> Request:
+    """ "the whole state" after a metro area: that state."""
+    if request.whole_state and not request.places and context.place and not kb.wages.areas[context.place].is_state:
+        states = kb.places.area_states.get(context.place, [])
+        if states and f"{states[0]}00000" in kb.wages.areas:
+            return replace(request, places=(f"{states[0]}00000",))
+    return request
+
+
 def _role_topic_in_place(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    request = _with_referenced_places(kb, request, context)
     if request.other and not request.places and len(context.place_options) > 2:
         rest = tuple(code for code in context.place_options if code != context.place)
         if len(rest) > 1:  # "the other one" of three: which?
@@ -636,6 +653,10 @@ def _rank_places(kb: KnowledgeBase, request: Request, context: Context) -> Decis
     if role is None:
         return AskWhichRole("For which role?", tuple(kb.roles), "salary")
     ranking = request.measure if request.measure in ("employment", "concentration") else "pay"
+    states = [code for key in request.places for code in candidates(key)[:1] if kb.wages.areas[code].is_state]
+    if len(states) == 1 and len(request.places) == 1:
+        # "which texas city pays hr managers best?": the metro areas of that state.
+        return RankPlaces(role, ranking, metro=True, lowest=request.lowest, within=states[0])
     return RankPlaces(role, ranking, metro=request.metro, lowest=request.lowest)
 
 

@@ -245,12 +245,14 @@ MEASURE_PATTERNS = [
             "starting",
             r"\bstart(?:ing|s)?\b(?! (?:a|my|an|the) (?:career|job))|entry[- ]level|right (?:out of|after) "
             r"(?:college|school|uni)|new grads?\b|fresh out|beginners?\b|just starting|\bjunior\b|first[- ]year|"
-            r"new hires?|low(?:est)?[- ]end|bottom (?:10|ten)|lowest[- ]paid|(?:10|25)th percentile|just out of",
+            r"new hires?|low(?:est)?[- ]end|bottom (?:10|ten)|lowest[- ]paid|(?:10|25)th percentile|just out of|"
+            r"no experience|without experience|just graduated|recent grads?\b|first job|fresh grads?\b",
         ),
         (
             "top",
             r"\btop (?:10|ten)\b|top earners|top end|highest[- ]paid (?:10|ten)|90th|high[- ]end|"
-            r"top of the (?:range|scale)|most (?:they|you|i|one) can (?:make|earn)|best[- ]paid (?:ones|people|10)",
+            r"top of the (?:range|scale)|most (?:they|you|i|one) can (?:make|earn)|best[- ]paid (?:ones|people|10)|"
+            r"top[- ]earning|upper end|top ten percent|highest[- ]earning (?:ones|people|10)",
         ),
         ("hourly", r"\bhourly\b|(?:an|per|by the|a) hour\b"),
         ("mean", r"\baverage\b|\bmean (?:pay|salary|wage|income|annual)|\bthe mean\b"),  # not "the city I mean"
@@ -370,6 +372,13 @@ BEYOND_KNOWLEDGE = [
     ),
     ("certifications", "certifications", r"certif\w*|\bshrm(?:-cp|-scp)?\b|\bhrci\b|\ba?phr\b|\bsphr\b"),
     ("forecasts", "pay forecasts", r"\bforecasts?\b|\bpredict(?:ion|ed)?s?\b"),
+    (
+        "school_cost",
+        "what school costs and student debt",
+        r"\bdebt\b|\btuition\b|student loans?|cost of (?:law |grad |graduate )?school|"
+        r"how much (?:does|is) (?:law |grad |graduate )?school",
+    ),
+    ("bar_exam", "the bar exam", r"\bbar exam\b|\bthe bar\b"),
 ]
 BEYOND_LABELS = {label: name for label, name, _ in BEYOND_KNOWLEDGE}
 BEYOND_PATTERNS = [(label, compile_words(words)) for label, _, words in BEYOND_KNOWLEDGE]
@@ -499,8 +508,13 @@ def bare_title_words(text: Text, covered: Sequence[Tuple[int, int]]) -> List[Spa
     return found
 
 
-# "the other one": the option or role not chosen last time.
-REFERENCES = [("other", compile_words(r"\bthe other(?: one| ones| role| job| place| city| state)?\b"))]
+# "the other one": the option or role not chosen last time; "both": the two roles just talked
+# about; "the whole state": the state of the metro area just answered.
+REFERENCES = [
+    ("other", compile_words(r"\bthe other(?: one| ones| role| job| place| city| state)?\b")),
+    ("both", compile_words(r"\bboth\b|\bthe two\b|\beach of them\b")),
+    ("whole_state", compile_words(r"\b(?:the )?whole state\b|\bstatewide\b|\bthe (?:entire|rest of the) state\b")),
+]
 
 
 def references(text: Text) -> List[Span]:

@@ -44,7 +44,7 @@ def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> 
         return Reply(text, buttons.place_followups(kb, decision.role, decision.places[-1]))
     if isinstance(decision, dialogue.RankPlaces):
         text, listed = pay.rank_places_answer(
-            kb, decision.role, decision.ranking, decision.metro, decision.lowest, markup
+            kb, decision.role, decision.ranking, decision.metro, decision.lowest, markup, decision.within
         )
         return Reply(text, [buttons.place_button(kb, decision.role, code) for code in listed[:3]])
     if isinstance(decision, dialogue.AskWhichPlace):

@@ -174,9 +174,16 @@ def compare_places_answer(
 
 
 def rank_places_answer(
-    kb: KnowledgeBase, role_id: str, ranking: str, metro: bool, lowest: bool, markup: Markup = PLAIN
+    kb: KnowledgeBase,
+    role_id: str,
+    ranking: str,
+    metro: bool,
+    lowest: bool,
+    markup: Markup = PLAIN,
+    within: Optional[str] = None,
 ) -> Tuple[str, List[str]]:
-    """The top (or bottom) areas for one occupation by pay, jobs or concentration; the codes listed."""
+    """The top (or bottom) areas for one occupation by pay, jobs or concentration, of one state's
+    metro areas when `within` is its code; the codes listed."""
     measure, label = RANKINGS.get(ranking, RANKINGS["pay"])
     occupation = kb.role(role_id).occupation
     if occupation is None:
@@ -186,10 +193,16 @@ def rank_places_answer(
     )
     if metro:
         ranked = [(area, estimate) for area, estimate in ranked if area.is_metro]
+    if within:
+        ranked = [
+            (area, estimate) for area, estimate in ranked if within[:2] in kb.places.area_states.get(area.code, [])
+        ]
     ranked = ranked[:RANKED_PLACES]
     kind = "metro areas" if metro else "states"
+    if within:
+        kind = f"metro areas in {kb.wages.areas[within].name}"
     if not ranked:
-        return f"BLS publishes no {label} by {kind[:-1]} for {kb.occupation_label(role_id)}.", []
+        return f"BLS publishes no {label} for {kb.occupation_label(role_id)} by {kind}.", []
     which = "lowest" if lowest else "highest"
     heading = markup.heading(f"{title(kb.role(role_id).name)}: the {len(ranked)} {kind} with the {which} {label}")
     rows = []

@@ -266,3 +266,24 @@ def test_after_a_ranking_another_role_is_ranked_the_same_way(kb):
 
 def test_a_garbled_ranking_slot_is_ignored(kb):
     assert Context.from_slots(kb, {"ranking": "pay:everywhere"}).ranking is None
+
+
+CALIFORNIA, SAN_JOSE = "0600000", "0041940"
+
+
+def test_which_city_of_a_state_pays_best_ranks_that_state_s_metro_areas(kb):
+    request = Request("rank_places", roles=("hr_generalist",), places=(CALIFORNIA,), highest=True, metro=True)
+    decision = resolve(kb, dialogue.RANK_PLACES, request, Context())
+    assert decision == dialogue.RankPlaces("hr_generalist", "pay", metro=True, within=CALIFORNIA)
+
+
+def test_the_whole_state_after_a_metro_area_is_its_state(kb):
+    context = Context(role="hr_generalist", topic="salary", place=SAN_JOSE, discussed_roles=("hr_generalist",))
+    decision = resolve(kb, dialogue.ROLE_TOPIC, Request("inform_role", whole_state=True), context)
+    assert decision == AnswerRole("hr_generalist", "salary", CALIFORNIA)
+
+
+def test_for_both_means_the_two_roles_just_compared(kb):
+    context = Context(topic="salary", compared_roles=("labor_lawyer", "recruiter"))
+    decision = resolve(kb, dialogue.ROLE_TOPIC, Request("ask_salary", both=True, measure="hourly"), context)
+    assert decision == dialogue.AnswerPair("labor_lawyer", "recruiter", "salary", None, "hourly")
