@@ -11,7 +11,8 @@ from rasa_sdk import Tracker
 from careers import topics
 from careers.dialogue import Context, Request
 from careers.knowledge_base import KnowledgeBase
-from careers.matching import BEYOND_LABELS, MEASURE_PATTERNS, PayLimit
+from careers.matching import MEASURE_PATTERNS, PayLimit
+from careers.not_covered import BEYOND_LABELS
 from careers.places import is_place_key
 from careers.schema import ENTRY_EDUCATION_LEVELS
 

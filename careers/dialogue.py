@@ -5,20 +5,67 @@
 - the request: the intent and the entities the NLU found (roles, topics, pay limit, ...),
 - the context: what the conversation was last about (the slots),
 and returns a decision: answer one role on a topic, compare two roles, ask which role,
-say a title is not covered, answer across roles, ... `slot_updates` gives the context that
-follows a decision. Both are plain functions of their arguments, tested rule by rule in
+say a title is not covered, answer across roles, ... `slot_updates` (careers/context.py) gives the
+context that follows a decision. Both are plain functions of their arguments, tested rule by rule in
 tests/unit/test_dialogue.py; the actions only read the tracker, call them, and render.
 
 A new follow-up rule goes here, with its row in that test.
 """
 
 from dataclasses import dataclass, replace
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import List, Optional, Tuple, Union
 
 from careers import topics
+from careers.context import Context, slot_updates
+from careers.decisions import (
+    AnswerAcrossRoles,
+    AnswerPair,
+    AnswerRole,
+    AnswerSharedTopic,
+    AskToRephrase,
+    AskWhichPlace,
+    AskWhichRole,
+    ComparePlaces,
+    Decision,
+    GiveGuidance,
+    RankPlaces,
+    Request,
+    SayBeyondKnowledge,
+    SayFixed,
+    SayNotCovered,
+    SayOutOfScope,
+    SayPlaceNotCovered,
+    ShowHelp,
+)
 from careers.knowledge_base import KnowledgeBase
-from careers.matching import PayLimit
 from careers.places import NATIONAL, candidates
+
+# The resolver's whole interface, for the actions, the replies and the tests: its question
+# kinds, resolve and slot_updates, and the records they take and give (careers.decisions,
+# careers.context).
+__all__ = [
+    "resolve",
+    "slot_updates",
+    "Request",
+    "Context",
+    "Decision",
+    "AnswerAcrossRoles",
+    "AnswerPair",
+    "AnswerRole",
+    "AnswerSharedTopic",
+    "AskToRephrase",
+    "AskWhichPlace",
+    "AskWhichRole",
+    "ComparePlaces",
+    "GiveGuidance",
+    "RankPlaces",
+    "SayBeyondKnowledge",
+    "SayFixed",
+    "SayNotCovered",
+    "SayOutOfScope",
+    "SayPlaceNotCovered",
+    "ShowHelp",
+]
 
 # The kinds of question, one per action (domain.yml), each resolved by its own rules below.
 ROLE_TOPIC = "role_topic"  # a topic of one role, or of the roles in context
@@ -50,251 +97,6 @@ ACROSS_ROLE_INTENTS = {
     "ask_roles_by_education": ("by_education", "education"),
     "rank_roles": ("ranking", None),  # by growth when the question says so, else by pay
 }
-
-# Slot names (domain.yml): the context is read from and written to these.
-ROLE, TOPIC, COMPARED_ROLES, LISTED_ROLES, DISCUSSED_ROLES = (
-    "role",
-    "topic",
-    "compared_roles",
-    "listed_roles",
-    "discussed_roles",
-)
-PLACE = "place"
-PLACE_OPTIONS = "place_options"  # the areas last offered ("Which one do you mean: ...?", "New York": the metro)
-RANKING = "ranking"  # the last answer's ranking of places ("pay", "employment:metro"): "and for X?" ranks again
-RANKINGS = ("pay", "employment", "concentration")
-REMEMBERED_ROLES = 4  # discussed_roles keeps the last few roles talked about
-
-
-@dataclass(frozen=True)
-class Request:
-    """What one message asks: the intent and the entities, as role ids and topic ids."""
-
-    intent: Optional[str]
-    roles: Tuple[str, ...] = ()  # known roles named, in order
-    unknown_titles: Tuple[str, ...] = ()  # job titles named that the knowledge base does not cover
-    topics: Tuple[str, ...] = ()  # topics named in words (or by a button)
-    pay_limit: Optional[PayLimit] = None
-    degree: Optional[str] = None  # a BLS entry-education category
-    lowest: bool = False  # "which pays the least?"
-    highest: bool = False  # "which pays best?"
-    education_level: Optional[str] = None  # an education level id of the knowledge base
-    places: Tuple[str, ...] = ()  # place keys (careers.places), in order
-    unknown_places: Tuple[str, ...] = ()  # places named that the wage data does not cover
-    measure: Optional[str] = None  # starting, top, hourly, mean, employment, concentration
-    metro: bool = False  # the question asks for cities or metro areas
-    beyond: Tuple[str, ...] = ()  # subjects no source covers (careers.matching.BEYOND_KNOWLEDGE)
-    beyond_words: Tuple[str, ...] = ()  # what the message called them ("Google", "2040"): named back
-    generic: bool = False  # words for HR in general ("someone in HR", "HR people")
-    detail: bool = False  # the "More detail" button: the long form of the answer
-    other: bool = False  # "the other one": the option or role not chosen last time
-    both: bool = False  # "for both": the two roles just talked about
-    whole_state: bool = False  # "and for the whole state?": the state of the metro area just answered
-    years: Tuple[int, ...] = ()  # years of the knowledge base named ("in may 2024"): their figures too
-    role_heads: Tuple[str, ...] = ()  # bare title words with no role of their own ("the manager")
-
-    @property
-    def topic(self) -> Optional[str]:
-        """The topic the words name, if any (the registry's order settles two)."""
-        return next((topic_id for topic_id in topics.TOPIC_IDS if topic_id in self.topics), None)
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the conversation was last about (the slots)."""
-
-    role: Optional[str] = None  # the one role the last answer was about
-    topic: Optional[str] = None  # the topic of the last answer
-    compared_roles: Tuple[str, ...] = ()  # set when the last answer covered two roles
-    listed_roles: Tuple[str, ...] = ()  # roles just listed ("tell me more about that one")
-    discussed_roles: Tuple[str, ...] = ()  # the last roles talked about, newest last
-    place: Optional[str] = None  # the area code of the last answer's place (None: the U.S.)
-    ranking: Optional[str] = None  # the last answer ranked places: how (RankPlaces.slot_value)
-    place_options: Tuple[str, ...] = ()  # the areas last offered as a choice (area codes)
-
-    @classmethod
-    def from_slots(cls, kb: KnowledgeBase, slots: Dict[str, Any]) -> "Context":
-        """The context the slots hold, ignoring any value that is not a role or topic we know."""
-
-        def roles(value: Any) -> Tuple[str, ...]:
-            values = value if isinstance(value, list) else []
-            return tuple(role_id for role_id in values if isinstance(role_id, str) and role_id in kb.roles)
-
-        role, topic, place, ranking = slots.get(ROLE), slots.get(TOPIC), slots.get(PLACE), slots.get(RANKING)
-        options = slots.get(PLACE_OPTIONS) if isinstance(slots.get(PLACE_OPTIONS), list) else []
-        return cls(
-            place_options=tuple(code for code in options if isinstance(code, str) and code in kb.wages.areas)[:6],
-            ranking=ranking if isinstance(ranking, str) and RankPlaces.from_slot_value("", ranking) else None,
-            place=place if isinstance(place, str) and place in kb.wages.areas else None,
-            role=role if isinstance(role, str) and role in kb.roles else None,
-            topic=topic if isinstance(topic, str) and topic in topics.BY_ID else None,
-            compared_roles=roles(slots.get(COMPARED_ROLES))[:2],
-            listed_roles=roles(slots.get(LISTED_ROLES)),
-            discussed_roles=roles(slots.get(DISCUSSED_ROLES)),
-        )
-
-    def recent_pair(self, kb: KnowledgeBase) -> Tuple[str, str]:
-        """The two roles a "which one ...?" question most likely means."""
-        if len(self.compared_roles) == 2:
-            return self.compared_roles[0], self.compared_roles[1]
-        if len(self.discussed_roles) >= 2:
-            return self.discussed_roles[-2], self.discussed_roles[-1]
-        return kb.main_roles
-
-    def partner_for(self, kb: KnowledgeBase, role_id: str) -> str:
-        """The role to compare `role_id` with: the other recent one, else its counterpart."""
-        for candidate in reversed(self.compared_roles + self.discussed_roles):
-            if candidate != role_id:
-                return candidate
-        return kb.counterpart(role_id)
-
-
-# --- decisions ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AnswerRole:
-    role: str
-    topic: str
-    place: Optional[str] = None  # an area code: pay there (salary only); None: national
-    measure: Optional[str] = None
-    other_place: Optional[str] = None  # the other area the place's name may mean ("New York")
-    also: Tuple[str, ...] = ()  # other topics the message asked about: offered first
-    detail: bool = False  # the long form of the topic (topics.Topic.detailed)
-
-
-@dataclass(frozen=True)
-class AnswerPair:
-    """Two roles side by side; `topic` None compares them overall."""
-
-    first: str
-    second: str
-    topic: Optional[str]
-    place: Optional[str] = None
-    measure: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class ComparePlaces:
-    role: str
-    places: Tuple[str, ...]  # area codes
-
-
-@dataclass(frozen=True)
-class RankPlaces:
-    role: str
-    ranking: str  # pay, employment or concentration
-    metro: bool = False
-    lowest: bool = False
-    within: Optional[str] = None  # a state's area code: its metro areas only
-
-    @property
-    def slot_value(self) -> str:
-        return ":".join([self.ranking] + ["metro"] * self.metro + ["lowest"] * self.lowest)
-
-    @classmethod
-    def from_slot_value(cls, role: str, value: str) -> Optional["RankPlaces"]:
-        ranking, *flags = value.split(":")
-        if ranking not in RANKINGS or not set(flags) <= {"metro", "lowest"}:
-            return None
-        return cls(role, ranking, metro="metro" in flags, lowest="lowest" in flags)
-
-
-@dataclass(frozen=True)
-class AskWhichPlace:
-    places: Tuple[str, ...]  # the areas a name may mean
-    role: Optional[str]
-    topic: str
-
-
-@dataclass(frozen=True)
-class SayPlaceNotCovered:
-    names: Tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class AskWhichRole:
-    question: str
-    roles: Tuple[str, ...]
-    topic: str  # what the chosen role's button asks
-
-
-@dataclass(frozen=True)
-class SayNotCovered:
-    """Job titles the knowledge base does not cover: named back, with no figure."""
-
-    titles: Tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class SayBeyondKnowledge:
-    """Subjects no source covers: said honestly, with what can be told about the role instead."""
-
-    subjects: Tuple[str, ...]  # labels of careers.matching.BEYOND_KNOWLEDGE
-    role: Optional[str] = None
-    words: Tuple[str, ...] = ()  # as the message named them
-
-
-@dataclass(frozen=True)
-class SayOutOfScope:
-    pass
-
-
-@dataclass(frozen=True)
-class AskToRephrase:
-    pass
-
-
-@dataclass(frozen=True)
-class SayFixed:
-    """A fixed response of the domain (a greeting, a goodbye)."""
-
-    response: str
-
-
-@dataclass(frozen=True)
-class AnswerAcrossRoles:
-    kind: str  # list, by_salary, by_education, ranking
-    topic: str  # what follow-ups about the listed roles continue
-    pay_limit: Optional[PayLimit] = None
-    degree: Optional[str] = None
-    lowest: bool = False
-
-
-@dataclass(frozen=True)
-class AnswerSharedTopic:
-    kind: str  # similarities, differences, programs, about_hr, worth_it, sources
-    roles: Tuple[str, ...] = ()  # worth_it: the roles named or in context (none: the main roles)
-
-
-@dataclass(frozen=True)
-class GiveGuidance:
-    level: Optional[str]  # None: ask for it
-
-
-@dataclass(frozen=True)
-class ShowHelp:
-    pass
-
-
-Decision = Union[
-    AnswerRole,
-    AnswerPair,
-    AskWhichRole,
-    SayNotCovered,
-    AnswerAcrossRoles,
-    AnswerSharedTopic,
-    GiveGuidance,
-    ShowHelp,
-    ComparePlaces,
-    RankPlaces,
-    AskWhichPlace,
-    SayPlaceNotCovered,
-    SayBeyondKnowledge,
-    SayOutOfScope,
-    AskToRephrase,
-    SayFixed,
-]
 
 
 def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context) -> Decision:
@@ -667,83 +469,3 @@ def _across_roles(request: Request) -> Decision:
     return AnswerAcrossRoles(
         kind, topic or topics.DEFAULT_TOPIC, pay_limit=request.pay_limit, degree=request.degree, lowest=request.lowest
     )
-
-
-# --- the context after a decision -----------------------------------------------------------
-
-
-def _discussed(context: Context, *role_ids: str) -> List[str]:
-    roles = [role_id for role_id in context.discussed_roles if role_id not in role_ids] + list(role_ids)
-    return roles[-REMEMBERED_ROLES:]
-
-
-def _answered(
-    context: Context, roles: Tuple[str, ...], topic: Optional[str], listed: Optional[List[str]], place: Optional[str]
-) -> Dict[str, Any]:
-    """The context after an answer about `roles` (one: it is in focus) on `topic`; a pay answer
-    also sets the place it was for (None: the U.S.)."""
-    updates = {
-        ROLE: roles[0] if len(roles) == 1 else None,
-        TOPIC: topic,
-        COMPARED_ROLES: None,
-        LISTED_ROLES: listed,
-        DISCUSSED_ROLES: _discussed(context, *roles),
-        RANKING: None,
-    }
-    if topic == "salary":
-        updates[PLACE] = place
-    return updates
-
-
-def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = ()) -> Dict[str, Any]:
-    """Slot name -> new value after the decision was answered; `listed` are the roles the
-    reply listed (related careers, the roles of a filter)."""
-    listed_value = list(listed) or None
-    if isinstance(decision, AnswerRole):
-        updates = _answered(context, (decision.role,), decision.topic, listed_value, decision.place)
-        if decision.other_place:
-            updates[PLACE_OPTIONS] = [decision.place, decision.other_place]  # "New York": the metro area too
-        elif decision.place and decision.place not in context.place_options:
-            updates[PLACE_OPTIONS] = None
-        return updates
-    if isinstance(decision, AnswerPair):
-        updates = _answered(context, (decision.first, decision.second), decision.topic, listed_value, decision.place)
-        return {**updates, ROLE: None, COMPARED_ROLES: [decision.first, decision.second]}
-    if isinstance(decision, ComparePlaces):
-        last = decision.places[-1]
-        return _answered(context, (decision.role,), "salary", None, None if last == NATIONAL else last)
-    if isinstance(decision, RankPlaces):
-        updates = _answered(context, (decision.role,), "salary", None, None)
-        del updates[PLACE]  # a ranking names no one place: the conversation's stays
-        return {**updates, RANKING: decision.slot_value}
-    if isinstance(decision, AnswerAcrossRoles):
-        # "that one" means a listed role; a sole one is also the role in focus.
-        sole = listed[0] if len(listed) == 1 else None
-        return {
-            ROLE: sole,
-            TOPIC: decision.topic,
-            COMPARED_ROLES: None,
-            LISTED_ROLES: listed_value,
-            DISCUSSED_ROLES: _discussed(context, sole) if sole else list(context.discussed_roles) or None,
-            RANKING: None,
-        }
-    if isinstance(decision, AskWhichPlace):
-        # The options, for the reply ("oregon", "the other one"); the role asked about stays in focus.
-        updates: Dict[str, Any] = {PLACE_OPTIONS: list(decision.places)}
-        if decision.role:
-            updates.update(
-                {ROLE: decision.role, COMPARED_ROLES: None, DISCUSSED_ROLES: _discussed(context, decision.role)}
-            )
-        return updates
-    if isinstance(decision, SayBeyondKnowledge) and decision.role:
-        # The role asked about stays in focus: "can HR generalists work from home?", then "the pay in Virginia?".
-        return {ROLE: decision.role, COMPARED_ROLES: None, DISCUSSED_ROLES: _discussed(context, decision.role)}
-    if isinstance(decision, AnswerSharedTopic) and decision.roles:
-        # "Is HR worth it?", "what is HR?" then "how much do they make?": the roles just given.
-        if len(decision.roles) == 1:
-            return {ROLE: decision.roles[0], COMPARED_ROLES: None, LISTED_ROLES: None}
-        return {ROLE: None, COMPARED_ROLES: list(decision.roles[:2]), LISTED_ROLES: None}
-    if isinstance(decision, (AnswerSharedTopic, GiveGuidance)):
-        # Answers that are not about a role end the "that one" reference to a listed role.
-        return {LISTED_ROLES: None}
-    return {}  # a question back, a title not covered, help: the context stays as it was

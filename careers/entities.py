@@ -13,12 +13,12 @@ adds them to every message:
 - `reference`: "other" for "the other one";
 - `year`: a year the knowledge base has figures for ("in May 2024");
 - `beyond`: a subject no source covers (remote work, stress, AI, a company's pay, ...), its
-  label in careers.matching.BEYOND_KNOWLEDGE.
+  label in careers.not_covered.BEYOND_KNOWLEDGE.
 """
 
 from typing import Any, Callable, Dict, List, Text, Tuple
 
-from careers import matching, topics
+from careers import matching, not_covered, topics
 
 FINDERS: Dict[Text, Callable[[Text], List[matching.Span]]] = {
     "topic": topics.topic_mentions,
@@ -29,8 +29,8 @@ FINDERS: Dict[Text, Callable[[Text], List[matching.Span]]] = {
     "area_kind": matching.area_kinds,
     "field": matching.hr_field,
     "reference": matching.references,
-    "year": matching.known_years,
-    "beyond": matching.beyond_knowledge,
+    "year": not_covered.known_years,
+    "beyond": not_covered.beyond_knowledge,
 }
 
 

@@ -4,7 +4,7 @@ import re
 from typing import List, Optional, Sequence
 
 from careers.knowledge_base import KnowledgeBase
-from careers.matching import BEYOND_LABELS
+from careers.not_covered import BEYOND_LABELS
 
 # What a quoted title may keep: the web chat renders Markdown, so no brackets, parentheses,
 # asterisks or angle brackets from the user's text reach it.

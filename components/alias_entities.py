@@ -32,11 +32,12 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from careers.entities import replace_overlapping
-from careers.matching import AliasMatcher, Span, bare_title_words, roles_and_titles
+from careers.matching import AliasMatcher, Span
+from careers.not_covered import bare_title_words, roles_and_titles
 from components.model_files import read_json, write_json
 
 ROLE_ENTITY = "role"
-ROLE_HEAD_ENTITY = "role_head"  # a bare title word ("the manager"): careers.matching.bare_title_words
+ROLE_HEAD_ENTITY = "role_head"  # a bare title word ("the manager"): careers.not_covered.bare_title_words
 DEFAULT_ENTITIES = [ROLE_ENTITY, "education_level"]
 
 

@@ -10,7 +10,8 @@ role ids:
 - across-roles intent (salary filter, education filter), but a known role is named:
   the one-role intent (ask_salary, ask_education);
 - ask_salary with a pay amount (an `amount` entity), words for several jobs ("roles",
-  "jobs", "anything") and no role named: ask_roles_by_salary;
+  "jobs", "anything") and no role named: ask_roles_by_salary; ask_education with a degree
+  (a `degree` entity) in the same way: ask_roles_by_education;
 - a bare mention of two or more known roles with no topic entity and no words of a
   comparison (inform_role, ask_overview): compare_roles, as "X and Y?" or "X vs Y" asks
   to compare them.
@@ -103,6 +104,8 @@ class RoleScopeResolver(GraphComponent):
             return ONE_ROLE_INTENTS[intent]
         if intent == "ask_salary" and not known_roles and "amount" in entity_types and SEVERAL_JOBS.search(text):
             return "ask_roles_by_salary"
+        if intent == "ask_education" and not known_roles and "degree" in entity_types and SEVERAL_JOBS.search(text):
+            return "ask_roles_by_education"  # "which jobs need a master's?", as for pay above
         bare = "topic" not in entity_types and not COMPARISON_WORDS.search(text)
         if intent in BARE_MENTION_INTENTS and len(known_roles) >= 2 and bare:
             return "compare_roles"

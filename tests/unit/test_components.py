@@ -24,6 +24,8 @@ resolve = RoleScopeResolver.resolve
             "ask_education",
         ),
         ("ask_salary", set(), {"amount"}, "which roles pay under 50k?", "ask_roles_by_salary"),
+        ("ask_education", set(), {"degree"}, "which jobs need a master's?", "ask_roles_by_education"),
+        ("ask_education", {"hr_generalist"}, {"degree"}, "does an hr generalist need a master's?", "ask_education"),
         ("ask_salary", set(), {"amount"}, "do they make over 100k?", "ask_salary"),  # "they": the role in context
         ("ask_salary", set(), {"topic"}, "how much do the jobs pay?", "ask_salary"),  # no amount
         ("inform_role", {"labor_lawyer", "hr_executive"}, set(), "labour lawyer and HR exec", "compare_roles"),

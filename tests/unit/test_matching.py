@@ -2,7 +2,7 @@
 
 import pytest
 
-from careers import matching, topics
+from careers import matching, not_covered, topics
 from careers.entities import question_entities, replace_overlapping
 from careers.matching import AliasMatcher, PayLimit, phrase_of, title_phrase
 
@@ -151,7 +151,7 @@ def test_an_alias_replaces_what_a_tagger_found_at_the_same_place():
 
 
 def roles_and_titles(text):
-    known, titles = matching.roles_and_titles(AliasMatcher(ALIASES), text)
+    known, titles = not_covered.roles_and_titles(AliasMatcher(ALIASES), text)
     return [role for _, _, role in known], [title for _, _, title in titles]
 
 
@@ -194,7 +194,7 @@ def test_titles_the_aliases_do_not_cover_are_found_as_typed(text, known, titles)
     ],
 )
 def test_subjects_no_source_covers(text, subjects):
-    assert [label for _, _, label in matching.beyond_knowledge(text)] == subjects
+    assert [label for _, _, label in not_covered.beyond_knowledge(text)] == subjects
 
 
 @pytest.mark.parametrize(

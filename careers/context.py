@@ -1,0 +1,165 @@
+"""The context of a conversation: what the slots hold (Context), and what each decision of the
+dialogue resolver leaves in them (slot_updates). Pure; the actions read and write the slots."""
+
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from careers import topics
+from careers.decisions import (
+    AnswerAcrossRoles,
+    AnswerPair,
+    AnswerRole,
+    AnswerSharedTopic,
+    AskWhichPlace,
+    ComparePlaces,
+    Decision,
+    GiveGuidance,
+    RankPlaces,
+    SayBeyondKnowledge,
+)
+from careers.knowledge_base import KnowledgeBase
+from careers.places import NATIONAL
+
+# Slot names (domain.yml): the context is read from and written to these.
+ROLE, TOPIC, COMPARED_ROLES, LISTED_ROLES, DISCUSSED_ROLES = (
+    "role",
+    "topic",
+    "compared_roles",
+    "listed_roles",
+    "discussed_roles",
+)
+PLACE = "place"
+PLACE_OPTIONS = "place_options"  # the areas last offered ("Which one do you mean: ...?", "New York": the metro)
+RANKING = "ranking"  # the last answer's ranking of places ("pay", "employment:metro"): "and for X?" ranks again
+
+REMEMBERED_ROLES = 4  # discussed_roles keeps the last few roles talked about
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the conversation was last about (the slots)."""
+
+    role: Optional[str] = None  # the one role the last answer was about
+    topic: Optional[str] = None  # the topic of the last answer
+    compared_roles: Tuple[str, ...] = ()  # set when the last answer covered two roles
+    listed_roles: Tuple[str, ...] = ()  # roles just listed ("tell me more about that one")
+    discussed_roles: Tuple[str, ...] = ()  # the last roles talked about, newest last
+    place: Optional[str] = None  # the area code of the last answer's place (None: the U.S.)
+    ranking: Optional[str] = None  # the last answer ranked places: how (RankPlaces.slot_value)
+    place_options: Tuple[str, ...] = ()  # the areas last offered as a choice (area codes)
+
+    @classmethod
+    def from_slots(cls, kb: KnowledgeBase, slots: Dict[str, Any]) -> "Context":
+        """The context the slots hold, ignoring any value that is not a role or topic we know."""
+
+        def roles(value: Any) -> Tuple[str, ...]:
+            values = value if isinstance(value, list) else []
+            return tuple(role_id for role_id in values if isinstance(role_id, str) and role_id in kb.roles)
+
+        role, topic, place, ranking = slots.get(ROLE), slots.get(TOPIC), slots.get(PLACE), slots.get(RANKING)
+        options = slots.get(PLACE_OPTIONS) if isinstance(slots.get(PLACE_OPTIONS), list) else []
+        return cls(
+            place_options=tuple(code for code in options if isinstance(code, str) and code in kb.wages.areas)[:6],
+            ranking=ranking if isinstance(ranking, str) and RankPlaces.from_slot_value("", ranking) else None,
+            place=place if isinstance(place, str) and place in kb.wages.areas else None,
+            role=role if isinstance(role, str) and role in kb.roles else None,
+            topic=topic if isinstance(topic, str) and topic in topics.BY_ID else None,
+            compared_roles=roles(slots.get(COMPARED_ROLES))[:2],
+            listed_roles=roles(slots.get(LISTED_ROLES)),
+            discussed_roles=roles(slots.get(DISCUSSED_ROLES)),
+        )
+
+    def recent_pair(self, kb: KnowledgeBase) -> Tuple[str, str]:
+        """The two roles a "which one ...?" question most likely means."""
+        if len(self.compared_roles) == 2:
+            return self.compared_roles[0], self.compared_roles[1]
+        if len(self.discussed_roles) >= 2:
+            return self.discussed_roles[-2], self.discussed_roles[-1]
+        return kb.main_roles
+
+    def partner_for(self, kb: KnowledgeBase, role_id: str) -> str:
+        """The role to compare `role_id` with: the other recent one, else its counterpart."""
+        for candidate in reversed(self.compared_roles + self.discussed_roles):
+            if candidate != role_id:
+                return candidate
+        return kb.counterpart(role_id)
+
+
+# --- the context after a decision -----------------------------------------------------------
+
+
+def _discussed(context: Context, *role_ids: str) -> List[str]:
+    roles = [role_id for role_id in context.discussed_roles if role_id not in role_ids] + list(role_ids)
+    return roles[-REMEMBERED_ROLES:]
+
+
+def _answered(
+    context: Context, roles: Tuple[str, ...], topic: Optional[str], listed: Optional[List[str]], place: Optional[str]
+) -> Dict[str, Any]:
+    """The context after an answer about `roles` (one: it is in focus) on `topic`; a pay answer
+    also sets the place it was for (None: the U.S.)."""
+    updates = {
+        ROLE: roles[0] if len(roles) == 1 else None,
+        TOPIC: topic,
+        COMPARED_ROLES: None,
+        LISTED_ROLES: listed,
+        DISCUSSED_ROLES: _discussed(context, *roles),
+        RANKING: None,
+    }
+    if topic == "salary":
+        updates[PLACE] = place
+    return updates
+
+
+def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = ()) -> Dict[str, Any]:
+    """Slot name -> new value after the decision was answered; `listed` are the roles the
+    reply listed (related careers, the roles of a filter)."""
+    listed_value = list(listed) or None
+    if isinstance(decision, AnswerRole):
+        updates = _answered(context, (decision.role,), decision.topic, listed_value, decision.place)
+        if decision.other_place:
+            updates[PLACE_OPTIONS] = [decision.place, decision.other_place]  # "New York": the metro area too
+        elif decision.place and decision.place not in context.place_options:
+            updates[PLACE_OPTIONS] = None
+        return updates
+    if isinstance(decision, AnswerPair):
+        updates = _answered(context, (decision.first, decision.second), decision.topic, listed_value, decision.place)
+        return {**updates, ROLE: None, COMPARED_ROLES: [decision.first, decision.second]}
+    if isinstance(decision, ComparePlaces):
+        last = decision.places[-1]
+        return _answered(context, (decision.role,), "salary", None, None if last == NATIONAL else last)
+    if isinstance(decision, RankPlaces):
+        updates = _answered(context, (decision.role,), "salary", None, None)
+        del updates[PLACE]  # a ranking names no one place: the conversation's stays
+        return {**updates, RANKING: decision.slot_value}
+    if isinstance(decision, AnswerAcrossRoles):
+        # "that one" means a listed role; a sole one is also the role in focus.
+        sole = listed[0] if len(listed) == 1 else None
+        return {
+            ROLE: sole,
+            TOPIC: decision.topic,
+            COMPARED_ROLES: None,
+            LISTED_ROLES: listed_value,
+            DISCUSSED_ROLES: _discussed(context, sole) if sole else list(context.discussed_roles) or None,
+            RANKING: None,
+        }
+    if isinstance(decision, AskWhichPlace):
+        # The options, for the reply ("oregon", "the other one"); the role asked about stays in focus.
+        updates: Dict[str, Any] = {PLACE_OPTIONS: list(decision.places)}
+        if decision.role:
+            updates.update(
+                {ROLE: decision.role, COMPARED_ROLES: None, DISCUSSED_ROLES: _discussed(context, decision.role)}
+            )
+        return updates
+    if isinstance(decision, SayBeyondKnowledge) and decision.role:
+        # The role asked about stays in focus: "can HR generalists work from home?", then "the pay in Virginia?".
+        return {ROLE: decision.role, COMPARED_ROLES: None, DISCUSSED_ROLES: _discussed(context, decision.role)}
+    if isinstance(decision, AnswerSharedTopic) and decision.roles:
+        # "Is HR worth it?", "what is HR?" then "how much do they make?": the roles just given.
+        if len(decision.roles) == 1:
+            return {ROLE: decision.roles[0], COMPARED_ROLES: None, LISTED_ROLES: None}
+        return {ROLE: None, COMPARED_ROLES: list(decision.roles[:2]), LISTED_ROLES: None}
+    if isinstance(decision, (AnswerSharedTopic, GiveGuidance)):
+        # Answers that are not about a role end the "that one" reference to a listed role.
+        return {LISTED_ROLES: None}
+    return {}  # a question back, a title not covered, help: the context stays as it was

@@ -1,0 +1,191 @@
+"""What one message asks (Request) and what the dialogue resolver decides (the decisions):
+plain frozen records, the resolver's input and output (careers/dialogue.py)."""
+
+from dataclasses import dataclass
+from typing import Optional, Tuple, Union
+
+from careers import topics
+from careers.matching import PayLimit
+
+RANKINGS = ("pay", "employment", "concentration")  # what a ranking of places orders by
+
+
+@dataclass(frozen=True)
+class Request:
+    """What one message asks: the intent and the entities, as role ids and topic ids."""
+
+    intent: Optional[str]
+    roles: Tuple[str, ...] = ()  # known roles named, in order
+    unknown_titles: Tuple[str, ...] = ()  # job titles named that the knowledge base does not cover
+    topics: Tuple[str, ...] = ()  # topics named in words (or by a button)
+    pay_limit: Optional[PayLimit] = None
+    degree: Optional[str] = None  # a BLS entry-education category
+    lowest: bool = False  # "which pays the least?"
+    highest: bool = False  # "which pays best?"
+    education_level: Optional[str] = None  # an education level id of the knowledge base
+    places: Tuple[str, ...] = ()  # place keys (careers.places), in order
+    unknown_places: Tuple[str, ...] = ()  # places named that the wage data does not cover
+    measure: Optional[str] = None  # starting, top, hourly, mean, employment, concentration
+    metro: bool = False  # the question asks for cities or metro areas
+    beyond: Tuple[str, ...] = ()  # subjects no source covers (careers.not_covered.BEYOND_KNOWLEDGE)
+    beyond_words: Tuple[str, ...] = ()  # what the message called them ("Google", "2040"): named back
+    generic: bool = False  # words for HR in general ("someone in HR", "HR people")
+    detail: bool = False  # the "More detail" button: the long form of the answer
+    other: bool = False  # "the other one": the option or role not chosen last time
+    both: bool = False  # "for both": the two roles just talked about
+    whole_state: bool = False  # "and for the whole state?": the state of the metro area just answered
+    years: Tuple[int, ...] = ()  # years of the knowledge base named ("in may 2024"): their figures too
+    role_heads: Tuple[str, ...] = ()  # bare title words with no role of their own ("the manager")
+
+    @property
+    def topic(self) -> Optional[str]:
+        """The topic the words name, if any (the registry's order settles two)."""
+        return next((topic_id for topic_id in topics.TOPIC_IDS if topic_id in self.topics), None)
+
+
+# --- decisions ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnswerRole:
+    role: str
+    topic: str
+    place: Optional[str] = None  # an area code: pay there (salary only); None: national
+    measure: Optional[str] = None
+    other_place: Optional[str] = None  # the other area the place's name may mean ("New York")
+    also: Tuple[str, ...] = ()  # other topics the message asked about: offered first
+    detail: bool = False  # the long form of the topic (topics.Topic.detailed)
+
+
+@dataclass(frozen=True)
+class AnswerPair:
+    """Two roles side by side; `topic` None compares them overall."""
+
+    first: str
+    second: str
+    topic: Optional[str]
+    place: Optional[str] = None
+    measure: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class ComparePlaces:
+    role: str
+    places: Tuple[str, ...]  # area codes
+
+
+@dataclass(frozen=True)
+class RankPlaces:
+    role: str
+    ranking: str  # pay, employment or concentration
+    metro: bool = False
+    lowest: bool = False
+    within: Optional[str] = None  # a state's area code: its metro areas only
+
+    @property
+    def slot_value(self) -> str:
+        return ":".join([self.ranking] + ["metro"] * self.metro + ["lowest"] * self.lowest)
+
+    @classmethod
+    def from_slot_value(cls, role: str, value: str) -> Optional["RankPlaces"]:
+        ranking, *flags = value.split(":")
+        if ranking not in RANKINGS or not set(flags) <= {"metro", "lowest"}:
+            return None
+        return cls(role, ranking, metro="metro" in flags, lowest="lowest" in flags)
+
+
+@dataclass(frozen=True)
+class AskWhichPlace:
+    places: Tuple[str, ...]  # the areas a name may mean
+    role: Optional[str]
+    topic: str
+
+
+@dataclass(frozen=True)
+class SayPlaceNotCovered:
+    names: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AskWhichRole:
+    question: str
+    roles: Tuple[str, ...]
+    topic: str  # what the chosen role's button asks
+
+
+@dataclass(frozen=True)
+class SayNotCovered:
+    """Job titles the knowledge base does not cover: named back, with no figure."""
+
+    titles: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SayBeyondKnowledge:
+    """Subjects no source covers: said honestly, with what can be told about the role instead."""
+
+    subjects: Tuple[str, ...]  # labels of careers.not_covered.BEYOND_KNOWLEDGE
+    role: Optional[str] = None
+    words: Tuple[str, ...] = ()  # as the message named them
+
+
+@dataclass(frozen=True)
+class SayOutOfScope:
+    pass
+
+
+@dataclass(frozen=True)
+class AskToRephrase:
+    pass
+
+
+@dataclass(frozen=True)
+class SayFixed:
+    """A fixed response of the domain (a greeting, a goodbye)."""
+
+    response: str
+
+
+@dataclass(frozen=True)
+class AnswerAcrossRoles:
+    kind: str  # list, by_salary, by_education, ranking
+    topic: str  # what follow-ups about the listed roles continue
+    pay_limit: Optional[PayLimit] = None
+    degree: Optional[str] = None
+    lowest: bool = False
+
+
+@dataclass(frozen=True)
+class AnswerSharedTopic:
+    kind: str  # similarities, differences, programs, about_hr, worth_it, sources
+    roles: Tuple[str, ...] = ()  # worth_it: the roles named or in context (none: the main roles)
+
+
+@dataclass(frozen=True)
+class GiveGuidance:
+    level: Optional[str]  # None: ask for it
+
+
+@dataclass(frozen=True)
+class ShowHelp:
+    pass
+
+
+Decision = Union[
+    AnswerRole,
+    AnswerPair,
+    AskWhichRole,
+    SayNotCovered,
+    AnswerAcrossRoles,
+    AnswerSharedTopic,
+    GiveGuidance,
+    ShowHelp,
+    ComparePlaces,
+    RankPlaces,
+    AskWhichPlace,
+    SayPlaceNotCovered,
+    SayBeyondKnowledge,
+    SayOutOfScope,
+    AskToRephrase,
+    SayFixed,
+]

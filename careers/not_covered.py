@@ -1,0 +1,202 @@
+"""What the knowledge base does not cover, found in a text (pure): subjects no source covers
+("is HR stressful?", "what does Google pay?", a year without figures) and job titles no alias
+covers ("chief of staff", "marketing executive"). The NLU components make entities of them;
+the dialogue resolver names them back instead of answering something else (issue 13).
+"""
+
+import re
+from typing import List, Optional, Sequence, Text, Tuple
+
+from careers.matching import AliasMatcher, Span, compile_words, pattern_mentions, phrase_of, words_with_spans
+
+# --- what the sources do not cover ("is HR stressful?", "will AI replace HR?") -------------
+
+# Subjects people ask about that no source of the knowledge base covers: answered with an
+# honest "I don't know", never with an answer about something else. (label, what it is
+# called in a reply, words.)
+BEYOND_KNOWLEDGE = [
+    (
+        "remote_work",
+        "remote work",
+        r"\bremote(?:ly)?\b|work(?:ing)? from (?:home|anywhere)|\bwfh\b|\bhybrid\b|tele(?:work|commut)\w*|"
+        r"home office|in (?:the )?office every day",
+    ),
+    ("stress", "how stressful the work is", r"\bstress\w*|burn ?out|burnt out|\bpressure\b|\btoxic\b"),
+    (
+        "work_life_balance",
+        "work-life balance and hours",
+        r"work[- ]life|\bbalance\b|how many hours|\bhours (?:a|per) (?:week|day)\b|\bovertime\b|\bweekends?\b|"
+        r"\bvacation\b|\bpto\b|long hours|\b9 ?(?:to|-) ?5\b|flexib\w+ (?:hours|schedule)|\bschedule\b|\bworkload\b|"
+        r"night shifts?|\bshifts\b",
+    ),
+    (
+        "automation",
+        "AI and automation",
+        r"\bai\b|artificial intelligence|\bautomat\w*|\brobots?\b|chat ?gpt|replaced by|"
+        r"\breplace (?:hr|them|us|it|those|these|the)\b|take (?:over )?(?:those|these|their|our|hr) jobs|"
+        r"\bobsolete\b|future[- ]proof|\bsoftware (?:replace|take)|computers? (?:replace|take)",
+    ),
+    (
+        "company_pay",
+        "what a particular company pays",
+        r"\b(?:google|amazon|microsoft|apple|meta|facebook|netflix|tesla|walmart|costco|ibm|deloitte|"
+        r"starbucks|mcdonald'?s|disney|nike|boeing|salesforce|uber|jpmorgan|goldman sachs|walgreens|cvs|"
+        r"home depot|fedex|at&t|verizon|accenture|pwc|kpmg|ernst & young|bank of america|wells fargo|"
+        r"faang|big tech|a startup|startups|fortune 500)\b|"
+        r"\bmy (?:company|employer)\b(?=.*\b(?:pays?|paid|salary|make|earn))",
+    ),
+    (
+        "visas",
+        "visas and work permits",
+        r"\bvisas?\b|\bh-?1b\b|green card|\bsponsorship\b|immigrat\w*|work permit|international students?|"
+        r"\bopt\b|citizenship",
+    ),
+    (
+        "job_listings",
+        "job openings and applications",
+        r"job (?:openings|postings|listings|boards?|ads)|hiring near|near me|who(?:'s| is) hiring|"
+        r"where (?:can|do) i (?:find|apply|look for) (?:a |an )?(?:\w+ )?(?:job|jobs|work|openings)|\bindeed\b|"
+        r"internships?\b|\bresumes?\b|cover letter|interview (?:tips|questions)",
+    ),
+    ("job_security", "job security and layoffs", r"job security|\blay ?offs?\b|laid off|\brecession\b"),
+    (
+        "perks",
+        "bonuses and benefit packages",
+        r"\bbonus(?:es)?\b|\b401 ?k\b|health insurance|\bperks\b|benefits? packages?|stock options",
+    ),
+    ("certifications", "certifications", r"certif\w*|\bshrm(?:-cp|-scp)?\b|\bhrci\b|\ba?phr\b|\bsphr\b"),
+    ("forecasts", "pay forecasts", r"\bforecasts?\b|\bpredict(?:ion|ed)?s?\b"),
+    (
+        "school_cost",
+        "what school costs and student debt",
+        r"\bdebt\b|\btuition\b|student loans?|cost of (?:law |grad |graduate )?school|"
+        r"how much (?:does|is) (?:law |grad |graduate )?school",
+    ),
+    ("bar_exam", "the bar exam", r"\bbar exam\b|\bthe bar\b"),
+]
+BEYOND_LABELS = {label: name for label, name, _ in BEYOND_KNOWLEDGE}
+BEYOND_PATTERNS = [(label, compile_words(words)) for label, _, words in BEYOND_KNOWLEDGE]
+
+
+# Years of the knowledge base: the article (2017), BLS OEWS (May 2024, May 2025) and the
+# projection periods (2014-2024, 2016-2026, 2023-2033, 2024-2034). Any other year is "other_year".
+KNOWN_YEARS = {2014, 2016, 2017, 2024, 2025, 2026, 2033, 2034}
+YEAR = re.compile(r"(?<![\d$,.])\b(19[5-9]\d|20\d\d)\b(?!\s*(?:-|–|to)\s*(?:19|20)\d\d)(?![\d,%])")
+BEYOND_LABELS["other_year"] = "figures for that year"
+
+
+def known_years(text: Text) -> List[Span]:
+    """Years the knowledge base has figures for ("in may 2024"), as entities of their own."""
+    return [(m.start(), m.end(), m.group(1)) for m in YEAR.finditer(text) if int(m.group(1)) in KNOWN_YEARS]
+
+
+def other_years(text: Text) -> List[Span]:
+    """A year the knowledge base has no figures for ("in 2040", "2019 salary"); a period such
+    as "2023-2033" is one the projections may cover, so it is left to them."""
+    found: List[Span] = []
+    for match in YEAR.finditer(text):
+        if int(match.group(1)) in KNOWN_YEARS or re.search(r"(?:-|–|to)\s*$", text[: match.start()]):
+            continue
+        found.append((match.start(), match.end(), "other_year"))
+    return found
+
+
+def beyond_knowledge(text: Text) -> List[Span]:
+    found = pattern_mentions(BEYOND_PATTERNS, text)
+    return sorted(found + [y for y in other_years(text) if not any(y[0] < e and s < y[1] for s, e, _ in found)])
+
+
+# --- job titles the knowledge base does not know ("chief of staff", "marketing manager") ----
+
+# The last word of a job title. A title is this word and the one or two words before it that
+# are not small words ("how much do marketing managers make" -> "marketing managers").
+TITLE_HEADS = (
+    r"managers?|directors?|specialists?|coordinators?|assistants?|officers?|analysts?|clerks?|recruiters?|"
+    r"lawyers?|attorneys?|generalists?|executives?|consultants?|administrators?|representatives?|"
+    r"paralegals?|accountants?|engineers?|nurses?|teachers?|developers?|designers?|supervisors?|"
+    r"partners?|advisors?|advisers?|associates?|interns?|technicians?|scientists?|hygienists?|therapists?|"
+    r"pharmacists?|electricians?|plumbers?|pilots?|doctors?|dentists?|chefs?|cashiers?|drivers?|mechanics?|"
+    r"programmers?|architects?|psychologists?|counselors?|paramedics?|firefighters?|surgeons?|physicians?|"
+    r"veterinarians?|carpenters?|welders?|bankers?|realtors?|actuar(?:y|ies)|astronauts?"
+)
+WHOLE_TITLES = r"chief of staff|chief \w+ officer|head of \w+|vp of \w+|vice president of \w+|c[- ]suite"
+TITLE_HEAD = re.compile(rf"\b(?:{WHOLE_TITLES})\b|\b(?:{TITLE_HEADS})\b", re.IGNORECASE)
+# Words that end a title on its left: "become a marketing manager", "do payroll clerks ...".
+NOT_TITLE_WORDS = set(
+    "a an the my our your their his her this that these those to of for as be become becoming being "
+    "is are was were do does did how what which who whom whose why where when much many and or vs versus "
+    "than with without about like i you we they he she it me us them make makes earn earns get paid pay "
+    "pays work works working job jobs career careers role roles in on at from into between compare "
+    "compared good bad best top new senior junior entry level more most less least any all some other "
+    "same each every one ones kind type types sort also just only even really very so but if hi hey "
+    "hello want wanna need needs should could would will can tell say know think about s "
+    "replace replaced replacing hire hired hiring find finding meet ask call contact help talk sue trust prefer "
+    "choose recommend consider become became like love hate".split()
+)
+TITLE_WORDS = 3
+
+
+def title_mentions(text: Text, covered: Sequence[Tuple[int, int]] = ()) -> List[Span]:
+    """(start, end, title as typed) of each job title outside the `covered` spans (the ones an
+    alias matcher found): a title head and up to two words before it that are not small words.
+    A head with no such word ("a manager") is no title of its own: it stays for the NLU."""
+    found: List[Span] = []
+    words = words_with_spans(text)
+    for match in TITLE_HEAD.finditer(text):
+        start, end = match.span()
+        if any(start < c_end and c_start < end for c_start, c_end in covered):
+            continue
+        before = [w for w in words if w[2] <= start]
+        title_start = start
+        for word, word_start, word_end in reversed(before[-(TITLE_WORDS - 1) :]):
+            if word in NOT_TITLE_WORDS or any(word_start < c_end and c_start < word_end for c_start, c_end in covered):
+                break
+            title_start = word_start
+        is_whole_title = bool(re.fullmatch(WHOLE_TITLES, match.group(0), re.IGNORECASE))
+        if title_start == start and not is_whole_title:
+            continue
+        found.append((title_start, end, text[title_start:end]))
+    return found
+
+
+def qualified_title(text: Text, span: Span) -> Optional[Span]:
+    """A one-word alias with a qualifier before it is another job: "marketing executive" is
+    not the HR executive, "immigration lawyer" not the labor lawyer. The title as typed, or None."""
+    start, end, _ = span
+    if " " in text[start:end].strip() or not re.fullmatch(TITLE_HEADS, text[start:end], re.IGNORECASE):
+        return None  # "HR generalist", or a word that is no job title of its own ("payroll")
+    before = [w for w in words_with_spans(text) if w[2] <= start]
+    if not before or before[-1][0] in NOT_TITLE_WORDS:
+        return None
+    return before[-1][1], end, text[before[-1][1] : end]
+
+
+def roles_and_titles(matcher: AliasMatcher, text: Text) -> Tuple[List[Span], List[Span]]:
+    """The known roles a text names (matcher's spans) and the job titles it names that no alias
+    covers (spans whose value is the title as typed)."""
+    known: List[Span] = []
+    titles: List[Span] = []
+    for span in matcher.mentions(text):
+        other_job = qualified_title(text, span)
+        if other_job and not matcher.find(phrase_of(other_job[2])):
+            titles.append(other_job)
+        else:
+            known.append(span)
+    covered = [(start, end) for start, end, _ in known + titles]
+    return known, sorted(titles + title_mentions(text, covered))
+
+
+def bare_title_words(text: Text, covered: Sequence[Tuple[int, int]]) -> List[Span]:
+    """(start, end, the word in the singular) of each title word that stands alone ("no, I
+    meant the manager"): no role of its own, but it narrows the roles ("manager": the managers)."""
+    found: List[Span] = []
+    for match in re.finditer(rf"\b(?:{TITLE_HEADS})\b", text, re.IGNORECASE):
+        start, end = match.span()
+        if any(start < c_end and c_start < end for c_start, c_end in covered):
+            continue
+        before = [w for w in words_with_spans(text) if w[2] <= start]
+        if before and before[-1][0] not in NOT_TITLE_WORDS:
+            continue  # a title of its own ("marketing manager"): title_mentions has it
+        word = match.group(0).lower()
+        found.append((start, end, word[:-1] if word.endswith("s") else word))
+    return found
