@@ -106,66 +106,80 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
     if request.beyond and question != HELP and not request.unknown_titles:
         role = request.roles[0] if request.roles else context.role
         return SayBeyondKnowledge(request.beyond, role, request.beyond_words)
-    if question == OUT_OF_SCOPE:
-        if request.unknown_titles and not request.roles:
-            return SayNotCovered(request.unknown_titles)
-        if request.topics or request.measure or request.places or request.roles:
-            # Words of the domain ("top 10 percent there?"): the classifier was wrong, not the user.
-            decision = _unsure(kb, request, context)
-            return SayOutOfScope() if isinstance(decision, AskToRephrase) else decision
-        return SayOutOfScope()
-    if question == UNSURE:
-        return _unsure(kb, request, context)
-    if question == SMALL_TALK:
-        asks = request.roles or request.places or request.measure or (request.topics and context.role)
-        decision = _unsure(kb, request, context) if asks else AskToRephrase()
-        if isinstance(decision, AskToRephrase):
-            return SayFixed(SMALL_TALK_RESPONSES.get(request.intent or "", "utter_greet"))
-        return decision  # "hi, what do HR managers make?", "thanks! and the job outlook?"
-    if question == ROLE_TOPIC and request.metro and (request.highest or request.lowest) and request.places:
+    rules = QUESTION_RULES.get(question)
+    return rules(kb, request, context) if rules else ShowHelp()
+
+
+def _as_topic(kb: KnowledgeBase, request: Request, context: Context, topic: str, **changes) -> Decision:
+    """The request answered as a question about `topic`, whatever intent the classifier gave it."""
+    return _role_topic(kb, replace(request, intent=topics.topic(topic).intent, **changes), context)
+
+
+def _out_of_scope(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    if request.unknown_titles and not request.roles:
+        return SayNotCovered(request.unknown_titles)
+    if request.topics or request.measure or request.places or request.roles:
+        # Words of the domain ("top 10 percent there?"): the classifier was wrong, not the user.
+        decision = _unsure(kb, request, context)
+        return SayOutOfScope() if isinstance(decision, AskToRephrase) else decision
+    return SayOutOfScope()
+
+
+def _small_talk(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    """The greeting, thanks or goodbye, unless the message asks something besides ("hi, what do HR
+    managers make?", "thanks! and the job outlook?")."""
+    asks = request.roles or request.places or request.measure or (request.topics and context.role)
+    decision = _unsure(kb, request, context) if asks else AskToRephrase()
+    if isinstance(decision, AskToRephrase):
+        return SayFixed(SMALL_TALK_RESPONSES.get(request.intent or "", "utter_greet"))
+    return decision
+
+
+def _role_question(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    if request.metro and (request.highest or request.lowest) and request.places:
         return _rank_places(kb, request, context)  # "which texas city pays best?", asked as a pay question
-    if question == ROLE_TOPIC:
-        return _role_topic(kb, request, context)
-    if question == COMPARISON and _chosen_option(kb, request, context):
-        # "the georgia one", to "Which one do you mean?": pay there, not a comparison.
-        return _role_topic(kb, replace(request, intent=topics.topic("salary").intent), context)
-    if question == COMPARISON:
+    return _role_topic(kb, request, context)
+
+
+def _comparison_question(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    if _chosen_option(kb, request, context):
+        return _as_topic(kb, request, context, "salary")  # "the georgia one", to "Which one do you mean?"
+    return _comparison(kb, request, context)
+
+
+def _shared_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    kind = SHARED_TOPIC_INTENTS.get(request.intent or "", "differences")
+    if (
+        kind in ("differences", "similarities")
+        and len(request.roles) >= 2
+        and set(request.roles[:2]) != set(kb.main_roles)
+    ):
+        # "the difference between a payroll clerk and an HR assistant": those two, compared (what
+        # the main roles share and how they differ is the article's own answer).
         return _comparison(kb, request, context)
-    if question == SHARED_TOPIC:
-        kind = SHARED_TOPIC_INTENTS.get(request.intent or "", "differences")
-        if (
-            kind in ("differences", "similarities")
-            and len(request.roles) >= 2
-            and set(request.roles[:2]) != set(kb.main_roles)
-        ):
-            # "the difference between a payroll clerk and an HR assistant": those two, compared (what
-            # the main roles share and how they differ is the article's own answer).
-            return _comparison(kb, request, context)
-        if kind == "worth_it":
-            named = request.roles or ((context.role,) if context.role else context.compared_roles)
-            return AnswerSharedTopic(kind, tuple(named) or tuple(kb.main_roles))
-        if kind == "about_hr":
-            return AnswerSharedTopic(kind, tuple(kb.main_roles))  # "how much do they make?" next: the main roles
-        return AnswerSharedTopic(kind)
-    if question == GUIDANCE and request.measure and (request.roles or context.role or context.compared_roles):
-        # "what would I start at?" is about pay, whatever the classifier made of it.
-        return _role_topic(kb, replace(request, intent=topics.topic("salary").intent), context)
-    if question == GUIDANCE and request.roles and not request.education_level:
+    if kind == "worth_it":
+        named = request.roles or ((context.role,) if context.role else context.compared_roles)
+        return AnswerSharedTopic(kind, tuple(named) or tuple(kb.main_roles))
+    if kind == "about_hr":
+        return AnswerSharedTopic(kind, tuple(kb.main_roles))  # "how much do they make?" next: the main roles
+    return AnswerSharedTopic(kind)
+
+
+def _guidance(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    if request.measure and (request.roles or context.role or context.compared_roles):
+        return _as_topic(kb, request, context, "salary")  # "what would I start at?" is about pay
+    if request.roles and not request.education_level:
         # "how do I go from generalist to HR director?": what the role asked for needs.
-        return _role_topic(
-            kb, replace(request, intent=topics.topic("education").intent, roles=request.roles[-1:]), context
-        )
-    if question == GUIDANCE:
-        level = request.education_level if request.education_level in kb.education_level_ids() else None
-        return GiveGuidance(level)
-    if question == ACROSS_ROLES:
-        if request.measure and (request.roles or context.role) and not request.pay_limit:
-            # "what do the top 10% make there?": the pay range of the role, not a ranking of roles.
-            return _role_topic(kb, replace(request, intent=topics.topic("salary").intent), context)
-        return _across_roles(request)
-    if question == RANK_PLACES:
-        return _rank_places(kb, request, context)
-    return ShowHelp()
+        return _as_topic(kb, request, context, "education", roles=request.roles[-1:])
+    level = request.education_level if request.education_level in kb.education_level_ids() else None
+    return GiveGuidance(level)
+
+
+def _across_roles_question(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    if request.measure and (request.roles or context.role) and not request.pay_limit:
+        # "what do the top 10% make there?": the pay range of the role, not a ranking of roles.
+        return _as_topic(kb, request, context, "salary")
+    return _across_roles(request)
 
 
 @dataclass(frozen=True)
@@ -262,7 +276,7 @@ def _unsure(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
         or context.compared_roles
     ):
         return AskToRephrase()
-    return _role_topic(kb, replace(request, intent=topics.topic(topic).intent), context)
+    return _as_topic(kb, request, context, topic)
 
 
 def _role_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
@@ -450,7 +464,7 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
 def _rank_places(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     if request.places and not (request.lowest or request.highest):
         # One place named and no ranking asked ("twin cities hr assistant pay"): pay there.
-        return _role_topic(kb, replace(request, intent=topics.topic("salary").intent), context)
+        return _as_topic(kb, request, context, "salary")
     role = request.roles[0] if request.roles else context.role
     if role is None:
         return AskWhichRole("For which role?", tuple(kb.roles), "salary")
@@ -469,3 +483,17 @@ def _across_roles(request: Request) -> Decision:
     return AnswerAcrossRoles(
         kind, topic or topics.DEFAULT_TOPIC, pay_limit=request.pay_limit, degree=request.degree, lowest=request.lowest
     )
+
+
+# question kind -> its rules
+QUESTION_RULES = {
+    ROLE_TOPIC: _role_question,
+    COMPARISON: _comparison_question,
+    SHARED_TOPIC: _shared_topic,
+    GUIDANCE: _guidance,
+    ACROSS_ROLES: _across_roles_question,
+    RANK_PLACES: _rank_places,
+    OUT_OF_SCOPE: _out_of_scope,
+    UNSURE: _unsure,
+    SMALL_TALK: _small_talk,
+}
