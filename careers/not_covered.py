@@ -74,7 +74,8 @@ BEYOND_KNOWLEDGE = [
     ),
     ("bar_exam", "the bar exam", r"\bbar exam\b|\bthe bar\b"),
 ]
-BEYOND_LABELS = {label: name for label, name, _ in BEYOND_KNOWLEDGE}
+# Labels of the subjects, and of a year without figures (found by other_years, not by words).
+BEYOND_LABELS = {**{label: name for label, name, _ in BEYOND_KNOWLEDGE}, "other_year": "figures for that year"}
 BEYOND_PATTERNS = [(label, compile_words(words)) for label, _, words in BEYOND_KNOWLEDGE]
 
 
@@ -82,7 +83,6 @@ BEYOND_PATTERNS = [(label, compile_words(words)) for label, _, words in BEYOND_K
 # projection periods (2014-2024, 2016-2026, 2023-2033, 2024-2034). Any other year is "other_year".
 KNOWN_YEARS = {2014, 2016, 2017, 2024, 2025, 2026, 2033, 2034}
 YEAR = re.compile(r"(?<![\d$,.])\b(19[5-9]\d|20\d\d)\b(?!\s*(?:-|–|to)\s*(?:19|20)\d\d)(?![\d,%])")
-BEYOND_LABELS["other_year"] = "figures for that year"
 
 
 def known_years(text: Text) -> List[Span]:

@@ -102,9 +102,9 @@ def _with_also(kb: KnowledgeBase, decision: dialogue.AnswerRole, reply: Reply) -
     button each, first."""
     if not decision.also:
         return reply
-    lines = [line for line in (brief_line(kb, decision.role, other) for other in decision.also) if line]
-    rest = [other for other in decision.also if brief_line(kb, decision.role, other) is None]
-    text = reply.text + "".join(f"\n{line}" for line in lines)
+    briefs = {other: brief_line(kb, decision.role, other) for other in decision.also}
+    rest = [other for other, line in briefs.items() if line is None]
+    text = reply.text + "".join(f"\n{line}" for line in briefs.values() if line)
     if rest:
         names = " and ".join(topics.topic(other).label for other in rest)
         text += f"\n(You also asked about {names}: it is one button away.)"
