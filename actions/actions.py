@@ -35,7 +35,10 @@ class ResolvedAction(Action, metaclass=ABCMeta):
             dispatcher.utter_message(response=reply.response)
         else:
             dispatcher.utter_message(text=reply.text, buttons=reply.buttons)
-        return [SlotSet(name, value) for name, value in dialogue.slot_updates(context, decision, reply.listed).items()]
+        # Only the slots whose value changes: every event stays in the conversation, and
+        # Rasa re-reads the whole of it at each prediction and action call (bench/NOTES.md).
+        updates = dialogue.slot_updates(context, decision, reply.listed)
+        return [SlotSet(name, value) for name, value in updates.items() if tracker.get_slot(name) != value]
 
 
 class ActionAnswerRoleTopic(ResolvedAction):

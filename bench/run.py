@@ -52,7 +52,9 @@ ENVIRONMENT = {**SERVER_ENVIRONMENT, "PYTHONWARNINGS": "ignore"}  # for every pr
 SERVER_TIMEOUT = 300  # seconds from start to ready
 
 # Conversations of the kind each assistant is made for, follow-ups included. Each user
-# goes through its conversation again (as a new sender) until it has sent its share.
+# goes through its conversation again (as a new sender) until it has sent its share. Ours
+# asks about roles, then about places (the wage data by state and metro area), as the OEWS
+# issue puts location questions in the measured mix.
 OUR_CONVERSATION = [
     "hi",
     "how much does an HR generalist make?",
@@ -60,10 +62,6 @@ OUR_CONVERSATION = [
     "and the executive?",
     "which one pays more?",
     "what other careers are related?",
-]
-# Questions about places (the wage data by state and metro area): measured at 10 users and
-# reported beside the targets; the OEWS issue puts them in the targets' mix when it lands.
-PLACE_CONVERSATION = [
     "how much does an HR generalist make in Texas?",
     "and in Ohio?",
     "what would an HR manager start at in Seattle?",
@@ -74,16 +72,16 @@ PLACE_CONVERSATION = [
 STOCK_CONVERSATION = ["hello", "I am sad", "yes", "are you a bot?", "great", "goodbye"]
 
 # (concurrent users, messages per user in each round)
-LOAD_LEVELS = [(1, 60), (10, 12), (50, 6)]
+LOAD_LEVELS = [(1, 60), (10, 12), (50, 12)]
 ROUNDS = 3
 WARM_UP = (2, 12)
 
-# The targets in force (issue 5). The OEWS issue raises them to 0.4x, 2.5x and 0.7x once it
-# lands; the report shows how far the figures are from those.
+# The targets in force: raised by the OEWS issue to what the best runs had shown, with the
+# wage data loaded and location questions in the mix.
 TARGETS = {  # ours / stock
-    "p50_single_user": 0.6,
-    "throughput_10_users": 2.0,
-    "rasa_rss": 1.0,
+    "p50_single_user": 0.4,
+    "throughput_10_users": 2.5,
+    "rasa_rss": 0.7,
 }
 TRAINING_TARGET_SECONDS = 60
 ACTION_SERVER_RSS_TARGET_MB = 200  # with the wage data loaded
@@ -97,7 +95,6 @@ class AssistantRun:
     rasa_peak_rss: int = 0
     action_peak_rss: Optional[int] = None
     loads: Dict[int, LoadResult] = field(default_factory=dict)
-    place_load: Optional[LoadResult] = None  # 10 users asking about places
 
 
 @dataclass
@@ -199,10 +196,7 @@ def check_targets(ours: AssistantRun, stock: AssistantRun) -> Dict[str, bool]:
         "rasa_rss": ours.rasa_peak_rss <= TARGETS["rasa_rss"] * stock.rasa_peak_rss,
         "training": ours.training_seconds <= TRAINING_TARGET_SECONDS,
         "action_server_rss": (ours.action_peak_rss or 0) <= ACTION_SERVER_RSS_TARGET_MB * 1024 * 1024,
-        "no_errors": all(
-            load.errors == 0 and load.empty_replies == 0
-            for load in [*ours.loads.values(), *filter(None, [ours.place_load])]
-        ),
+        "no_errors": all(load.errors == 0 and load.empty_replies == 0 for load in ours.loads.values()),
     }
 
 
@@ -234,10 +228,6 @@ def write_report(ours: AssistantRun, stock: AssistantRun, met: Dict[str, bool], 
         f"| (none) | | {yes('action_server_rss')} |",
         f"| training <= {TRAINING_TARGET_SECONDS} s | {ours.training_seconds:.0f} s | {stock.training_seconds:.0f} s | "
         f"{ratio(ours.training_seconds, stock.training_seconds)} | {yes('training')} |",
-        f"| (not yet a target) questions about places, throughput at 10 users | "
-        f"{ours.place_load.messages_per_second:.1f} msg/s | {stock.loads[10].messages_per_second:.1f} msg/s (its own mix) | "
-        f"{ratio(ours.place_load.messages_per_second, stock.loads[10].messages_per_second)} | "
-        f"p50 {ours.place_load.percentile(0.5):.1f} ms |",
         f"| every message answered | {sum(load.errors + load.empty_replies for load in ours.loads.values())} failed | "
         f"{sum(load.errors + load.empty_replies for load in stock.loads.values())} failed | | {yes('no_errors')} |",
         "",
@@ -317,11 +307,6 @@ def main() -> int:
         stock_target = start_stock(work, servers)
         our_target, actions = start_ours(work, servers)
         measure([stock_target, our_target])
-        users, messages = LOAD_LEVELS[1]
-        our_target.run.place_load = LoadResult(users=users)
-        for _ in range(ROUNDS):
-            our_target.run.place_load.add(run_load(our_target.webhook, PLACE_CONVERSATION, users, messages))
-        print(f"  this assistant, places, {users} users: {our_target.run.place_load.messages_per_second:.1f} msg/s")
     except RuntimeError as error:
         print(f"Benchmark failed: {error}", file=sys.stderr)
         print(f"Logs kept in {work}", file=sys.stderr)

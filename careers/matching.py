@@ -258,8 +258,9 @@ MEASURE_PATTERNS = [
         ("mean", r"\baverage\b|\bmean (?:pay|salary|wage|income|annual)|\bthe mean\b"),  # not "the city I mean"
         (
             "employment",
-            r"how many (?:\w+ ){0,3}(?:jobs|people|positions|work|are (?:there|employed))|number of jobs|"
-            r"most (?:\w+ ){0,2}jobs|"
+            r"how many (?:\w+ ){0,3}(?:jobs|people|positions|work|(?:are|r) (?:there|employed|in|working))|"
+            r"number of jobs|(?:most|more) (?:\w+ ){0,2}jobs|"
+            r"\btop (?:\d+ |five |ten )?(?:states|cities|metros|places|areas) (?:for|with) (?:\w+ ){0,3}jobs|"
             r"where (?:are|r) (?:the|most) (?:\w+ )?jobs|"
             r"\bemploy(?:s|ment|ed)\b",
         ),
@@ -292,7 +293,7 @@ ALL_ROLES_PATTERNS = [
 
 # Regex features of the training data (data/nlu/generated/patterns.yml, by kb_sync): word
 # shapes that tell questions across all roles from questions about one role. Features,
-# not rules: DIET weighs them with the words around them.
+# not rules: the intent classifier weighs them with the words around them.
 REGEX_FEATURES = {
     "pay_amount": [*MONEY_SHAPES, BOUNDED_NUMBER.pattern],
     "superlative": ["|".join(pattern.pattern for _, pattern in RANKING_PATTERNS)],

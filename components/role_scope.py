@@ -2,8 +2,8 @@
 
 "Do labor lawyers make over 100k?" asks about one role; "which jobs pay over 100k?"
 about all of them. The words are nearly the same: what differs is whether the message
-names a known role, which the entity extractor has just found. DIET, without its
-transformer, sees words and not that combination, so this component settles the pairs
+names a known role, which the entity extractor has just found. The intent classifier,
+a linear model of the words, does not see that combination, so this component settles the pairs
 of intents that differ only in scope, after the entities are extracted and mapped to
 role ids:
 

@@ -11,12 +11,16 @@ from typing import Dict
 
 import rasa
 
-from patches import endpoint_session_reuse, remote_action_validation
+from patches import endpoint_session_reuse, graph_runner_sequential, remote_action_validation
 
 logger = logging.getLogger(__name__)
 
 # patch module -> the Rasa version it was written and measured for
-PATCHES = {remote_action_validation: "3.6.21", endpoint_session_reuse: "3.6.21"}
+PATCHES = {
+    remote_action_validation: "3.6.21",
+    endpoint_session_reuse: "3.6.21",
+    graph_runner_sequential: "3.6.21",
+}
 
 
 def install_all() -> Dict[str, bool]:

@@ -34,15 +34,8 @@ def test_salary_for_a_named_role_is_sourced(dispatcher, make_tracker):
     assert "Median pay (May 2025): $149,280 a year" in text.splitlines()[1]
     # The OOH's May 2024 figure is one "More detail" button away, not in the short answer.
     assert "$140,030" not in text and message["buttons"][0]["title"] == "More detail"
-    assert slot_values(events) == {
-        "role": "hr_executive",
-        "topic": "salary",
-        "compared_roles": None,
-        "listed_roles": None,
-        "discussed_roles": ["hr_executive"],
-        "place": None,
-        "ranking": None,
-    }
+    # A new conversation: only the slots that change from empty are set.
+    assert slot_values(events) == {"role": "hr_executive", "topic": "salary", "discussed_roles": ["hr_executive"]}
     assert '/compare_roles{"role":["hr_executive","hr_generalist"],"topic":"salary"}' in payloads(message)
 
 
@@ -213,7 +206,7 @@ def test_comparison_button_topic_overrides_words(dispatcher, make_tracker):
 def test_shared_topics(dispatcher, make_tracker, intent, expected):
     events, message = run(ActionAnswerSharedTopic(), dispatcher, make_tracker(intent, text="..."))
     assert expected in message["text"]
-    assert events == [{"event": "slot", "timestamp": None, "name": "listed_roles", "value": None}]
+    assert events == []  # no listed roles before, none now: nothing changes
 
 
 def test_education_guidance_asks_with_the_articles_three_answers(dispatcher, make_tracker):

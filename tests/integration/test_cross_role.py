@@ -60,7 +60,7 @@ def test_action_answers_the_filter_and_keeps_the_listed_roles(dispatcher, make_t
     message = dispatcher.messages[-1]
     assert "Roles with a median pay over $100,000" in message["text"]
     slots = slot_values(events)
-    assert slots["topic"] == "salary" and "labor_lawyer" in slots["listed_roles"] and slots["role"] is None
+    assert slots["topic"] == "salary" and "labor_lawyer" in slots["listed_roles"] and "role" not in slots
     assert all(button["payload"].startswith("/ask_salary{") for button in message["buttons"])
 
 

@@ -46,6 +46,17 @@ def test_a_follow_up_reads_the_role_from_the_slots(dispatcher, make_tracker):
     assert message["text"].startswith("Labor lawyer, job growth:") and "5%" in message["text"]
 
 
+def test_only_the_slots_that_change_are_set(dispatcher, make_tracker):
+    first, _ = run(ActionAnswerRoleTopic(), dispatcher, make_tracker("ask_salary", [role_entity("hr_executive")]))
+    answered = slot_values(first)
+    assert answered["role"] == "hr_executive" and answered["topic"] == "salary"
+    dispatcher.messages.clear()
+    again = make_tracker("ask_salary", [role_entity("hr_executive")], slots=answered)
+    repeated, message = run(ActionAnswerRoleTopic(), dispatcher, again)
+    assert message["text"].startswith("HR executive, salary:")
+    assert repeated == []  # the same question again changes nothing in the conversation's state
+
+
 def test_a_title_not_covered_is_named_back_with_no_figure(dispatcher, make_tracker):
     tracker = make_tracker(
         "ask_salary", [role_entity("astronaut")], "how much does an astronaut make?", slots={"role": "hr_executive"}

@@ -8,34 +8,40 @@ import pytest
 import rasa
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
+from rasa.engine.exceptions import GraphComponentException, GraphRunError
+from rasa.engine.graph import ExecutionContext, GraphComponent, GraphSchema, SchemaNode
+from rasa.engine.runner.dask import DaskGraphRunner
+from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.utils.endpoints import EndpointConfig
 
 import patches
-from patches import endpoint_session_reuse, remote_action_validation
+from patches import endpoint_session_reuse, graph_runner_sequential, remote_action_validation
+
+PATCH_NAMES = ["remote_action_validation", "endpoint_session_reuse", "graph_runner_sequential"]
 
 
 @pytest.fixture
-def rasa_validation():
+def rasa_code():
     """Puts Rasa's own code back after each test."""
-    original_validation, original_session = RemoteAction._validate_action_result, EndpointConfig.session
-    yield original_validation
-    RemoteAction._validate_action_result, EndpointConfig.session = original_validation, original_session
+    originals = RemoteAction._validate_action_result, EndpointConfig.session, DaskGraphRunner.run
+    yield originals[0]
+    RemoteAction._validate_action_result, EndpointConfig.session, DaskGraphRunner.run = originals
 
 
-def test_the_patches_are_installed_on_their_rasa_version_only(rasa_validation, monkeypatch, caplog):
+def test_the_patches_are_installed_on_their_rasa_version_only(rasa_code, monkeypatch, caplog):
     # importing installs nothing
-    assert not remote_action_validation.is_active() and not endpoint_session_reuse.is_active()
+    assert not any(patch.is_active() for patch in patches.PATCHES)
     monkeypatch.setattr(rasa, "__version__", "3.7.0")
     with caplog.at_level(logging.WARNING, logger="patches"):
-        assert patches.install_all() == {"remote_action_validation": False, "endpoint_session_reuse": False}
-    assert not remote_action_validation.is_active() and not endpoint_session_reuse.is_active()
+        assert patches.install_all() == {name: False for name in PATCH_NAMES}
+    assert not any(patch.is_active() for patch in patches.PATCHES)
     assert "written for Rasa 3.6.21, running 3.7.0" in caplog.text
     monkeypatch.setattr(rasa, "__version__", "3.6.21")
-    assert patches.install_all() == {"remote_action_validation": True, "endpoint_session_reuse": True}
+    assert patches.install_all() == {name: True for name in PATCH_NAMES}
     assert RemoteAction._validate_action_result is remote_action_validation.validate_action_result
 
 
-def test_an_endpoint_keeps_one_open_session_per_event_loop(rasa_validation):
+def test_an_endpoint_keeps_one_open_session_per_event_loop(rasa_code):
     endpoint_session_reuse.install()
     endpoint = EndpointConfig("http://127.0.0.1:1/webhook")
 
@@ -76,7 +82,7 @@ ACTION_RESULTS = [
 
 
 @pytest.mark.parametrize("result", ACTION_RESULTS)
-def test_action_results_are_validated_as_rasa_does(rasa_validation, result):
+def test_action_results_are_validated_as_rasa_does(rasa_code, result):
     patches.install_all()
     assert remote_action_validation.is_active()
     try:
@@ -90,3 +96,57 @@ def test_action_results_are_validated_as_rasa_does(rasa_validation, result):
     else:
         with pytest.raises(ValidationError, match="Failed to validate Action server response"):
             action._validate_action_result(result)
+
+
+class _Arithmetic(GraphComponent):
+    """A graph node for the runner tests: adds its inputs, or fails when asked to."""
+
+    def __init__(self, config):
+        self.config = config
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context):
+        return cls(config)
+
+    def add(self, **numbers):
+        if self.config.get("fail"):
+            raise ValueError("asked to fail")
+        return self.config.get("start", 0) + sum(numbers.values())
+
+
+def _runner(tmp_path, fail=False):
+    node = lambda needs, **config: SchemaNode(needs, _Arithmetic, "create", "add", config)  # noqa: E731
+    schema = GraphSchema(
+        {
+            "one": node({}, start=1),
+            "two": node({"a": "one", "b": "one"}),
+            "with_input": node({"a": "two", "b": "__number__"}, fail=fail),
+            "unused": node({"a": "one"}, start=100),
+            "final": node({"a": "with_input", "b": "one"}),
+        }
+    )
+    return DaskGraphRunner(schema, LocalModelStorage(tmp_path), ExecutionContext(schema))
+
+
+@pytest.mark.parametrize("targets", [["final"], ["two", "final"], ["one"], None])
+def test_the_sequential_runner_gives_what_dask_gives(rasa_code, tmp_path, targets):
+    inputs = {"__number__": 10}
+    by_dask = _runner(tmp_path).run(inputs, targets)
+    graph_runner_sequential.install()
+    assert graph_runner_sequential.is_active()
+    runner = _runner(tmp_path)
+    assert runner.run(inputs, targets) == by_dask
+    assert runner.run(inputs, targets) == by_dask  # the kept plan
+    if targets == ["final"]:
+        assert by_dask == {"final": 13}  # ((1 + 1) + 10) + 1
+
+
+def test_the_sequential_runner_raises_what_dask_raises(rasa_code, tmp_path):
+    with pytest.raises(GraphComponentException) as by_dask:
+        _runner(tmp_path, fail=True).run({"__number__": 1}, ["final"])
+    graph_runner_sequential.install()
+    with pytest.raises(GraphComponentException) as sequential:
+        _runner(tmp_path, fail=True).run({"__number__": 1}, ["final"])
+    assert str(sequential.value) == str(by_dask.value)
+    with pytest.raises(GraphRunError, match="clashes with a node name"):
+        _runner(tmp_path).run({"__number__": "one"}, ["final"])
