@@ -462,6 +462,7 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
 
 
 def _rank_places(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    request = _with_referenced_places(kb, request, context)  # "and for the whole state": that state
     if request.places and not (request.lowest or request.highest):
         # One place named and no ranking asked ("twin cities hr assistant pay"): pay there.
         return _as_topic(kb, request, context, "salary")

@@ -73,7 +73,46 @@ BEYOND_KNOWLEDGE = [
         r"how much (?:does|is) (?:law |grad |graduate )?school",
     ),
     ("bar_exam", "the bar exam", r"\bbar exam\b|\bthe bar\b"),
+    # Pay by industry, experience, degree or who earns it: the wage data (OEWS) is by
+    # occupation and place only, so "in healthcare" or "with 10 years' experience" is a
+    # qualifier it cannot honour.
+    (
+        "industry_pay",
+        "pay in a particular industry or sector",
+        r"\b(?:in|at|for) (?:the )?(?:tech|technology|healthcare|health care|hospitals?|a hospital|"
+        r"(?:the )?(?:federal |state |local )?government|nonprofits?|non-profits?|a nonprofit|finance|banking|"
+        r"a bank|manufacturing|retail|oil(?: and gas)?|energy|construction|consulting|hospitality|"
+        r"the military|a law firm|law firms|a university|universities|a small (?:business|company)|"
+        r"small businesses|a (?:big|large|small) (?:company|corporation|firm)|big (?:companies|firms)|corporate)\b(?: (?:industry|sector))?"
+        r"|\b(?:industry|sector|public[- ]sector|private[- ]sector|government|federal)\b",
+    ),
+    (
+        "experience_pay",
+        "pay by years of experience",
+        r"(?:with|after|having) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many) "
+        r"(?:\+ )?years?\b|\bmid[- ]career\b|\bsenior[- ]level\b",
+    ),
+    (
+        "degree_pay",
+        "pay by degree",
+        r"\bwith (?:a |an |my )?(?:master'?s|mba|phd|doctorate|bachelor'?s|associate'?s|degree|law degree|jd)\b|"
+        r"\b(?:master'?s|mba|degree) (?:pay|raise|bump|premium)\b",
+    ),
+    (
+        "pay_gap",
+        "pay gaps between groups of people",
+        r"\bpay gap\b|\bgender\b|\b(?:women|woman|female|men|male|minorities)\b",
+    ),
+    (
+        "part_time",
+        "part-time and freelance work",
+        r"\bpart[- ]time\b|\bfreelanc\w*|\bside (?:hustle|gig)\b|\bgig work\b",
+    ),
 ]
+# Subjects that are beyond the knowledge only in a question about pay ("what do HR managers
+# make in healthcare?", but not "what does an HR manager do in healthcare?").
+PAY_QUALIFIERS = {"industry_pay", "experience_pay", "degree_pay", "pay_gap"}
+PAY_WORDS = re.compile(r"\b(?:pays?|paid|salar(?:y|ies)|makes?|making|earn\w*|money|wages?|income)\b", re.IGNORECASE)
 # Labels of the subjects, and of a year without figures (found by other_years, not by words).
 BEYOND_LABELS = {**{label: name for label, name, _ in BEYOND_KNOWLEDGE}, "other_year": "figures for that year"}
 BEYOND_PATTERNS = [(label, compile_words(words)) for label, _, words in BEYOND_KNOWLEDGE]
@@ -103,6 +142,8 @@ def other_years(text: Text) -> List[Span]:
 
 def beyond_knowledge(text: Text) -> List[Span]:
     found = pattern_mentions(BEYOND_PATTERNS, text)
+    if not PAY_WORDS.search(text):
+        found = [span for span in found if span[2] not in PAY_QUALIFIERS]
     return sorted(found + [y for y in other_years(text) if not any(y[0] < e and s < y[1] for s, e, _ in found)])
 
 

@@ -4,7 +4,7 @@ import re
 from typing import List, Optional, Sequence
 
 from careers.knowledge_base import KnowledgeBase
-from careers.not_covered import BEYOND_LABELS
+from careers.not_covered import BEYOND_LABELS, PAY_QUALIFIERS
 
 # What a quoted title may keep: the web chat renders Markdown, so no brackets, parentheses,
 # asterisks or angle brackets from the user's text reach it.
@@ -74,6 +74,12 @@ def beyond_knowledge_text(
         opening = (
             f"I don't have figures for {year}: my pay figures are for May 2025 and May 2024 (BLS) and 2017 "
             "(a 2017 article), and the job projections run to 2033"
+        )
+    elif subjects and subjects[0] in PAY_QUALIFIERS:
+        asked = f' ("{named[0]}")' if named else ""
+        opening = (
+            f"I don't have {BEYOND_LABELS[subjects[0]]}{asked}: my pay figures (BLS) are for each "
+            "occupation as a whole, across industries, employers and levels of experience"
         )
     else:
         labels = [

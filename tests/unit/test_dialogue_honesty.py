@@ -279,8 +279,9 @@ def test_which_city_of_a_state_pays_best_ranks_that_state_s_metro_areas(kb):
 
 def test_the_whole_state_after_a_metro_area_is_its_state(kb):
     context = Context(role="hr_generalist", topic="salary", place=SAN_JOSE, discussed_roles=("hr_generalist",))
-    decision = resolve(kb, dialogue.ROLE_TOPIC, Request("inform_role", whole_state=True), context)
-    assert decision == AnswerRole("hr_generalist", "salary", CALIFORNIA)
+    for question, intent in ((dialogue.ROLE_TOPIC, "inform_role"), (dialogue.RANK_PLACES, "rank_places")):
+        decision = resolve(kb, question, Request(intent, whole_state=True), context)
+        assert decision == AnswerRole("hr_generalist", "salary", CALIFORNIA), intent
 
 
 def test_for_both_means_the_two_roles_just_compared(kb):

@@ -191,6 +191,13 @@ def test_titles_the_aliases_do_not_cover_are_found_as_typed(text, known, titles)
         ("best hr certification, shrm or hrci", ["certifications"] * 3),
         ("visa sponsorship for hr jobs", ["visas", "visas"]),
         ("jobs over $2020", []),  # a sum, not a year
+        ("how much do hr managers make in healthcare", ["industry_pay"]),
+        ("what does an hr manager do in the tech industry", []),  # not about pay: the duties
+        ("hr manager pay with an mba", ["degree_pay"]),
+        ("what will i make after 5 years as a generalist", ["experience_pay"]),
+        ("do hr managers need 5 years of experience", []),
+        ("do women in hr earn less", ["pay_gap"]),
+        ("can i do hr part time", ["part_time"]),
     ],
 )
 def test_subjects_no_source_covers(text, subjects):
