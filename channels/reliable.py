@@ -8,13 +8,16 @@ message is answered as usual once the action server is back.
 """
 
 import logging
-from typing import Any, Awaitable, Callable, Dict, Text
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
-from sanic import Blueprint
+from sanic import Blueprint, response
+from sanic.exceptions import InvalidUsage
+from sanic.request import Request
+from sanic.response import HTTPResponse
 
-from channels import input_screening
+from channels import input_screening, request_limits
 
 logger = logging.getLogger(__name__)
 
@@ -64,4 +67,24 @@ class ReplyGuarantee:
 
 
 class RestInputWithReply(ReplyGuarantee, RestInput):
-    """Rasa's REST channel (same URL: /webhooks/rest/webhook), with a reply to every message."""
+    """Rasa's REST channel (same URL: /webhooks/rest/webhook), with a reply to every message,
+    for requests within the bounds of channels/request_limits.py (others get HTTP 400)."""
+
+    def blueprint(self, on_new_message: MessageHandler) -> Blueprint:
+        webhook = super().blueprint(on_new_message)
+
+        @webhook.middleware("request")
+        async def refuse_what_is_out_of_bounds(request: Request) -> Optional[HTTPResponse]:
+            if request.method != "POST":
+                return None
+            try:
+                body = request.json
+            except InvalidUsage:
+                body = InvalidUsage
+            problem = "the body must be JSON" if body is InvalidUsage else request_limits.rest_problem(body)
+            if problem:
+                logger.warning("Refused a REST request: %s.", problem)
+                return response.json({"error": f"Bad request: {problem}."}, status=400)
+            return None
+
+        return webhook

@@ -11,7 +11,9 @@ written here rather than inherited:
 - `enter_room` is awaited where python-socketio made it a coroutine (5.10 and newer;
   RasaHQ/rasa#13027): Rasa 3.6 does not await it, so with session persistence no reply
   would reach the page. requirements.txt also pins a python-socketio where it is not one;
-- a message that gets no reply (the action server is down) gets one (channels/reliable.py).
+- a message that gets no reply (the action server is down) gets one (channels/reliable.py);
+- a message out of bounds (channels/request_limits.py) gets a reply that says why, and
+  goes no further.
 """
 
 import inspect
@@ -29,6 +31,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from channels import request_limits
 from channels.reliable import MessageHandler, with_reply_guarantee
 
 logger = logging.getLogger(__name__)
@@ -90,7 +93,11 @@ class WebChatInput(SocketIOInput):
 
     def blueprint(self, on_new_message: MessageHandler) -> Blueprint:
         on_new_message = with_reply_guarantee(on_new_message)
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self._socket_origins())
+        sio = AsyncServer(
+            async_mode="sanic",
+            cors_allowed_origins=self._socket_origins(),
+            max_http_buffer_size=request_limits.MAX_BODY_BYTES,  # a bigger message is dropped unread
+        )
         self.sio = sio
         webchat = SocketBlueprint(sio, self.socketio_path, "webchat", __name__)
         self._add_page_routes(webchat)
@@ -115,23 +122,19 @@ class WebChatInput(SocketIOInput):
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
         async def handle_message(sid: Text, data: Any) -> None:
-            if not isinstance(data, dict) or not isinstance(data.get("message"), str):
-                logger.warning("Ignored a malformed web chat message from socket %s.", sid)
+            problem = request_limits.socket_problem(data, self.session_persistence, self.metadata_key)
+            if problem:
+                # Said to the page, which shows it as the assistant's reply; nothing is stored.
+                logger.warning("Refused a web chat message from socket %s: %s.", sid, problem)
+                refusal = {"text": request_limits.REFUSED_TEXT.format(problem=problem.replace("`", ""))}
+                await sio.emit(self.bot_message_evt, refusal, room=sid, namespace=self.namespace)
                 return
-            if self.session_persistence:
-                sender_id = data.get("session_id")
-                if not isinstance(sender_id, str) or not sender_id:
-                    logger.warning("Ignored a web chat message without a session id from socket %s.", sid)
-                    return
-            else:
-                sender_id = sid
-            metadata = data.get(self.metadata_key)
             message = UserMessage(
                 data["message"],
                 SocketIOOutput(sio, self.bot_message_evt),
-                sender_id,
+                data["session_id"] if self.session_persistence else sid,
                 input_channel=self.name(),
-                metadata=metadata if isinstance(metadata, dict) else None,
+                metadata=data.get(self.metadata_key),
             )
             await on_new_message(message)
 

@@ -31,6 +31,12 @@ import matplotlib.font_manager  # noqa: E402, F401
 def main() -> None:
     from rasa.__main__ import main as rasa_main
 
+    from channels.request_limits import MAX_BODY_BYTES
+
+    # Sanic reads its settings from SANIC_* variables: a bigger request body is refused with
+    # HTTP 413 before any of it is parsed (Sanic's own limit is 100 MB).
+    os.environ.setdefault("SANIC_REQUEST_MAX_SIZE", str(MAX_BODY_BYTES))
+
     from patches import install_all
 
     # Rasa sets up logging only once it has parsed its arguments: the one line per patch goes
