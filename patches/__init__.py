@@ -11,7 +11,7 @@ from typing import Dict
 
 import rasa
 
-from patches import endpoint_session_reuse, graph_runner_sequential, remote_action_validation
+from patches import action_call_timeout, endpoint_session_reuse, graph_runner_sequential, remote_action_validation
 
 logger = logging.getLogger(__name__)
 
@@ -20,6 +20,7 @@ PATCHES = {
     remote_action_validation: "3.6.21",
     endpoint_session_reuse: "3.6.21",
     graph_runner_sequential: "3.6.21",
+    action_call_timeout: "3.6.21",
 }
 
 

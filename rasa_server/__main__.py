@@ -48,7 +48,10 @@ def main() -> None:
     patch_log.addHandler(handler)
     patch_log.setLevel(logging.WARNING if "--quiet" in sys.argv else logging.INFO)
     patch_log.propagate = False
-    install_all()
+    try:
+        install_all()
+    except ValueError as error:  # a setting the patches read (ACTION_SERVER_TIMEOUT)
+        sys.exit(f"Cannot start the Rasa server: {error}")
     sys.argv[0] = "rasa"
     rasa_main()
 

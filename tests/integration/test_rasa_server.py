@@ -10,4 +10,5 @@ def test_the_running_server_installed_its_patches(servers):
     assert "Patch remote_action_validation installed (Rasa 3.6.21)." in log
     assert "Patch endpoint_session_reuse installed (Rasa 3.6.21)." in log
     assert "Patch graph_runner_sequential installed (Rasa 3.6.21)." in log
+    assert "Patch action_call_timeout installed (Rasa 3.6.21)." in log
     assert "not installed" not in log

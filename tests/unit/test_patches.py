@@ -6,6 +6,7 @@ import logging
 import jsonschema
 import pytest
 import rasa
+import rasa.core.actions.action as rasa_action
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.engine.exceptions import GraphComponentException, GraphRunError
@@ -15,17 +16,19 @@ from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.utils.endpoints import EndpointConfig
 
 import patches
-from patches import endpoint_session_reuse, graph_runner_sequential, remote_action_validation
+from patches import action_call_timeout, endpoint_session_reuse, graph_runner_sequential, remote_action_validation
 
-PATCH_NAMES = ["remote_action_validation", "endpoint_session_reuse", "graph_runner_sequential"]
+PATCH_NAMES = ["remote_action_validation", "endpoint_session_reuse", "graph_runner_sequential", "action_call_timeout"]
 
 
 @pytest.fixture
 def rasa_code():
     """Puts Rasa's own code back after each test."""
     originals = RemoteAction._validate_action_result, EndpointConfig.session, DaskGraphRunner.run
+    timeout = rasa_action.DEFAULT_REQUEST_TIMEOUT
     yield originals[0]
     RemoteAction._validate_action_result, EndpointConfig.session, DaskGraphRunner.run = originals
+    rasa_action.DEFAULT_REQUEST_TIMEOUT = timeout
 
 
 def test_the_patches_are_installed_on_their_rasa_version_only(rasa_code, monkeypatch, caplog):
@@ -150,3 +153,16 @@ def test_the_sequential_runner_raises_what_dask_raises(rasa_code, tmp_path):
     assert str(sequential.value) == str(by_dask.value)
     with pytest.raises(GraphRunError, match="clashes with a node name"):
         _runner(tmp_path).run({"__number__": "one"}, ["final"])
+
+
+def test_the_action_call_waits_seconds_as_configured(rasa_code, monkeypatch):
+    monkeypatch.delenv("ACTION_SERVER_TIMEOUT", raising=False)
+    action_call_timeout.install()
+    assert action_call_timeout.is_active() and rasa_action.DEFAULT_REQUEST_TIMEOUT == 5.0
+    monkeypatch.setenv("ACTION_SERVER_TIMEOUT", "2.5")
+    action_call_timeout.install()
+    assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 2.5
+    for bad in ("soon", "0", "-1", "3600"):
+        monkeypatch.setenv("ACTION_SERVER_TIMEOUT", bad)
+        with pytest.raises(ValueError, match="ACTION_SERVER_TIMEOUT"):
+            action_call_timeout.install()
