@@ -34,12 +34,13 @@ train: install ## Train a model if none is up to date with config.yml, domain.ym
 # the same reply guarantee and stored conversation as the other channels.
 shell: train ## Chat in the terminal (starts and stops the action server)
 	@scripts/with-action-server.sh $(PYTHON) -m rasa_server run --connector channels.terminal.TerminalInput \
-	  --endpoints endpoints.yml --port 5005 --quiet
+	  --endpoints endpoints.yml --interface 127.0.0.1 --port 5005 --quiet
 
 # Rasa's HTTP API stays off (no --enable-api); the page and its socket share one origin.
+# Only this machine can reach it, unless RASA_INTERFACE=0.0.0.0 (docs/reliability.md#security).
 run: train ## Serve the assistant: web chat at http://localhost:5005/chat/, REST on :5005, actions on :5055
 	@echo "The web chat will be at http://localhost:5005/chat/ once Rasa says it is up and running (Ctrl-C stops)."
-	@scripts/with-action-server.sh $(PYTHON) -m rasa_server run --port 5005 --endpoints endpoints.yml --credentials credentials.yml
+	@scripts/with-action-server.sh $(PYTHON) -m rasa_server run --interface $${RASA_INTERFACE:-127.0.0.1} --port 5005 --endpoints endpoints.yml --credentials credentials.yml
 
 # `python -m actions.server`: rasa-sdk's server and options, after loading and validating the
 # knowledge base (a broken knowledge_base/roles.yml stops it with one line naming the problem).

@@ -54,7 +54,9 @@ def rasa_server_command(
     port: int, model: Path, endpoints: Path, credentials: Optional[Path] = CREDENTIALS, extra: Sequence[str] = ()
 ) -> List[str]:
     """`rasa run` of this assistant; `extra` adds options (`--enable-api`, `--connector ...`)."""
-    command = rasa_command("run", "--port", str(port), "--model", str(model), "--endpoints", str(endpoints))
+    command = rasa_command(
+        "run", "--interface", "127.0.0.1", "--port", str(port), "--model", str(model), "--endpoints", str(endpoints)
+    )
     if credentials is not None:
         command += ["--credentials", str(credentials)]
     return command + list(extra)

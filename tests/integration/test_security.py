@@ -5,8 +5,10 @@ a server is started as someone would who turns the API on, with a token and the 
 origin: without the token nothing is answered, and another origin gets no CORS headers.
 """
 
+import os
 import re
 import secrets
+import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
@@ -14,7 +16,8 @@ import pytest
 import requests
 import yaml
 
-from harness import PROJECT, free_port, rasa_server, write_endpoints
+from harness import PROJECT, action_server, free_port, rasa_server, write_endpoints
+from harness.servers import action_server_command
 
 RASA_FIXING_THE_REMOTE_MODEL_RCE = (3, 6, 21)  # CVE-2024-49375, GHSA-cpv4-ggrr-7j9v
 
@@ -99,3 +102,48 @@ def test_dependencies_are_pinned_and_rasa_has_the_rce_fix():
     installed = tuple(int(part) for part in version("rasa").split(".")[:3])
     assert installed >= RASA_FIXING_THE_REMOTE_MODEL_RCE
     assert Path(PROJECT / "package-lock.json").exists()  # the widget's npm packages, locked
+
+
+def test_make_run_and_make_shell_listen_on_this_machine_only():
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
+    commands = [line for line in makefile.splitlines() if "rasa_server run" in line]
+    assert len(commands) == 2  # make shell, make run
+    assert all(re.search(r"--interface (127\.0\.0\.1|\$\$\{RASA_INTERFACE:-127\.0\.0\.1\})", line) for line in commands)
+
+
+@pytest.fixture
+def action_server_with_token(tmp_path):
+    port, token = free_port(), secrets.token_urlsafe(16)
+    server = action_server(port, tmp_path, environment={"ACTION_SERVER_TOKEN": token}).start()
+    yield f"http://127.0.0.1:{port}", token, server
+    server.stop()
+
+
+@pytest.mark.slow
+def test_the_action_server_answers_only_with_its_token(action_server_with_token):
+    base, token, server = action_server_with_token
+    assert requests.get(f"{base}/health", timeout=10).status_code == 200  # for the probes
+    assert requests.get(f"{base}/actions", timeout=10).status_code == 401
+    assert requests.post(f"{base}/webhook", json={"next_action": "action_show_help"}, timeout=10).status_code == 401
+    assert requests.get(f"{base}/actions", params={"token": "wrong"}, timeout=10).status_code == 401
+    listed = requests.get(f"{base}/actions", params={"token": token}, timeout=10)
+    assert listed.status_code == 200 and {"name": "action_show_help"} in listed.json()
+    assert "running on http://127.0.0.1:" in server.log_path.read_text(encoding="utf-8")  # not 0.0.0.0
+
+
+def test_the_action_server_refuses_all_interfaces_without_a_token():
+    environment = {key: value for key, value in os.environ.items() if key != "ACTION_SERVER_TOKEN"}
+    finished = subprocess.run(
+        action_server_command(free_port()),
+        cwd=PROJECT,
+        env={**environment, "SANIC_HOST": "0.0.0.0"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert finished.returncode == 1
+    assert (
+        finished.stderr.strip()
+        .splitlines()[-1]
+        .startswith("Refusing to serve actions on 0.0.0.0 without ACTION_SERVER_TOKEN")
+    )

@@ -7,6 +7,7 @@ message goes to the other server than the message before, so every follow-up is 
 by a server that did not see the question it follows.
 """
 
+import secrets
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from typing import Dict, List
@@ -46,9 +47,11 @@ def scale_out(tmp_path_factory):
         connection.cursor().execute("CREATE DATABASE rasa")
         connection.close()
         start(redis_server(redis_port, logs))
-        start(action_server(action_port, logs))
+        token = secrets.token_urlsafe(16)  # the action server answers only with it
+        start(action_server(action_port, logs, environment={"ACTION_SERVER_TOKEN": token}))
         environment = {
             "ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}/webhook",
+            "ACTION_SERVER_TOKEN": token,
             "DB_HOST": "127.0.0.1",
             "DB_PORT": str(db_port),
             "DB_NAME": "rasa",
