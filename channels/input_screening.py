@@ -2,8 +2,9 @@
 
 Empty and overlong messages get a reply that says so, and are not processed: an empty
 message means nothing, and a message of thousands of characters is not a question (it
-would also hold the server for seconds). Control characters (terminal escapes, NUL) are
-replaced by spaces, so that they reach neither the model nor the stored conversation.
+would also hold the server for seconds). Control characters (terminal escapes, NUL) and
+lone surrogates are replaced by spaces, so that they reach neither the model nor the
+stored conversation.
 """
 
 import re
@@ -17,8 +18,9 @@ TOO_LONG_TEXT = (
     f"fewer than {MAX_MESSAGE_CHARACTERS:,} characters."
 )
 
-# C0 and C1 control characters except tab and newline.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 control characters except tab and newline, and lone UTF-16 surrogates (JSON's
+# "\ud800" decodes to one: no text, and it cannot be encoded as UTF-8 for the CRF or the store).
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def reply_instead(text: Optional[Text]) -> Optional[Text]:

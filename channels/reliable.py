@@ -22,6 +22,8 @@ from channels import input_screening, request_limits
 logger = logging.getLogger(__name__)
 
 UNAVAILABLE_TEXT = "Sorry, I can't look that up right now. Please try again in a moment."
+# Rasa's /session_start command starts a new session and says nothing; that is no outage.
+NEW_SESSION_TEXT = "A new conversation has started: ask me about any HR career."
 
 MessageHandler = Callable[[UserMessage], Awaitable[Any]]
 
@@ -52,7 +54,9 @@ def with_reply_guarantee(on_new_message: MessageHandler) -> MessageHandler:
             await on_new_message(message)
         finally:
             channel.send_response = send_response
-        if replies == 0:
+        if replies == 0 and message.text.strip().startswith("/session_start"):
+            await send_response(message.sender_id, {"text": NEW_SESSION_TEXT})
+        elif replies == 0:
             logger.warning("No reply to a message of conversation %s; telling the user.", message.sender_id)
             await send_response(message.sender_id, {"text": UNAVAILABLE_TEXT})
 

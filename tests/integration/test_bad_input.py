@@ -27,12 +27,16 @@ CATALOGUE = [
     ("SQL-looking text", "'; DROP TABLE events; --", None),
     ("control characters only", "\x00\x07\x1b\x7f\x9b", "Your message was empty"),
     ("a terminal escape sequence", "\x1b[31m\x1b[0m", None),
+    ("a lone surrogate", "\ud800", "Your message was empty"),
+    ("lone surrogates around a question", "\udfffhow much does an HR executive make?\ud83d", "HR executive, salary:"),
     (
         "control characters around a question",
         "\x1b[31mhow much does an HR executive make?\x00",
         "HR executive, salary:",
     ),
     ("/restart", "/restart", "Starting over"),
+    ("/back", "/back", "I've undone my last answer"),
+    ("/session_start", "/session_start", "A new conversation has started"),
     ("intent injection with an unknown role", '/ask_salary{"role": "astronaut"}', 'no information about "astronaut"'),
     ("intent injection with an unknown role id", '/ask_education{"role": "hr_ceo"}', "no information about"),
     # The intent is well formed but names no role: asked which, as for "salaries?".
