@@ -13,6 +13,8 @@ import logging
 import os
 import sys
 import warnings
+from pathlib import Path
+from typing import List, Optional
 
 import sanic.app  # noqa: F401  (sets its own "once" filter for deprecations at import; ours go after it)
 
@@ -26,6 +28,25 @@ for category in (DeprecationWarning, PendingDeprecationWarning, FutureWarning):
 # pyparsing calls when it is first imported: imported here, under the filters above, since
 # Rasa later shows every UserWarning, and pyparsing's deprecation warnings are UserWarnings too.
 import matplotlib.font_manager  # noqa: E402, F401
+
+
+def tracker_store_problem(arguments: List[str]) -> Optional[str]:
+    """Why the conversations could not be stored, for the endpoints file of `rasa run`, or
+    None: checked before Rasa starts, which would otherwise keep them in memory only."""
+    import yaml
+
+    from stores.single_server import SingleServerSQLTrackerStore, sqlite_path, writing_problem
+
+    if not arguments or arguments[0] != "run":
+        return None
+    endpoints = Path(arguments[arguments.index("--endpoints") + 1] if "--endpoints" in arguments else "endpoints.yml")
+    if not endpoints.is_file():
+        return None  # Rasa says so itself
+    store = (yaml.safe_load(endpoints.read_text(encoding="utf-8")) or {}).get("tracker_store") or {}
+    store_class = f"{SingleServerSQLTrackerStore.__module__}.{SingleServerSQLTrackerStore.__name__}"
+    if store.get("type") != store_class or store.get("dialect", "sqlite") != "sqlite":
+        return None
+    return writing_problem(sqlite_path(str(store.get("db") or "rasa.db")))
 
 
 def main() -> None:
@@ -48,6 +69,9 @@ def main() -> None:
     patch_log.addHandler(handler)
     patch_log.setLevel(logging.WARNING if "--quiet" in sys.argv else logging.INFO)
     patch_log.propagate = False
+    problem = tracker_store_problem(sys.argv[1:])
+    if problem:
+        sys.exit(f"Cannot start the Rasa server: {problem}")
     try:
         install_all()
     except ValueError as error:  # a setting the patches read (ACTION_SERVER_TIMEOUT)

@@ -16,8 +16,10 @@ PostgreSQL, without this memory.
 import itertools
 import json
 import logging
+import sqlite3
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Dict, Iterator, Optional, Text
 
 import rasa
@@ -37,6 +39,39 @@ DEFAULT_CACHED_CONVERSATIONS = 1000
 WRITTEN_FOR_RASA = "3.6.21"
 
 logger = logging.getLogger(__name__)
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+class StoreNotWritable(RuntimeError):
+    """The conversations database cannot be written: the server must not start."""
+
+
+def sqlite_path(db: Text) -> Path:
+    """The SQLite file of an endpoints.yml `db`: a relative path is the project's, not the
+    working directory's (`rasa run` from another folder would otherwise open a new file)."""
+    path = Path(db).expanduser()
+    return path if path.is_absolute() else PROJECT / path
+
+
+def writing_problem(path: Path) -> Optional[Text]:
+    """Why the conversations cannot be written to this SQLite file, or None (it is created,
+    with its folder, when missing)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(str(path), timeout=5)
+        try:
+            connection.execute("CREATE TABLE IF NOT EXISTS write_check (x)")  # needs the write lock
+            connection.execute("DROP TABLE write_check")
+            damage = connection.execute("PRAGMA quick_check").fetchone()[0]
+            connection.commit()
+        finally:
+            connection.close()
+    except (OSError, sqlite3.Error) as error:
+        return f"cannot write the conversations database {path}: {error}"
+    if damage != "ok":
+        return f"the conversations database {path} is damaged ({damage}): restore it from a backup or move it away"
+    return None
 
 
 @dataclass
@@ -77,6 +112,14 @@ class SingleServerSQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore that keeps the trackers of recent conversations between messages."""
 
     def __init__(self, *args: Any, cached_conversations: int = DEFAULT_CACHED_CONVERSATIONS, **kwargs: Any) -> None:
+        if kwargs.get("dialect", "sqlite") == "sqlite":
+            # Rasa's own store, on a file it cannot write, logs the error and keeps the
+            # conversations in memory only: here the server does not start.
+            path = sqlite_path(kwargs.get("db") or "rasa.db")
+            problem = writing_problem(path)
+            if problem:
+                raise StoreNotWritable(problem)
+            kwargs["db"] = str(path)
         super().__init__(*args, **kwargs)
         self.keeps_trackers = rasa.__version__ == WRITTEN_FOR_RASA
         if not self.keeps_trackers:

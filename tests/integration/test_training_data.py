@@ -25,12 +25,13 @@ def test_rasa_data_validate_has_no_warnings():
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]
     # Some validator warnings (an unused response, say) do not change the exit code. These are
-    # expected, responses that actions send and no rule names: utter_restart (Rasa's own
-    # action_restart), the small talk (action_answer_small_talk), utter_out_of_scope and
+    # expected, responses that actions send and no rule names: utter_restart and utter_back
+    # (Rasa's own action_restart and action_back), the small talk (action_answer_small_talk), utter_out_of_scope and
     # utter_please_rephrase (action_answer_out_of_scope, action_answer_unsure and the
     # RulePolicy's core fallback).
     sent_by_actions = (
         "utter_restart",
+        "utter_back",
         "utter_out_of_scope",
         "utter_please_rephrase",
         "utter_greet",

@@ -9,7 +9,7 @@ from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, Use
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from harness import PROJECT
-from stores.single_server import SingleServerSQLTrackerStore
+from stores.single_server import SingleServerSQLTrackerStore, StoreNotWritable, sqlite_path, writing_problem
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +120,35 @@ def test_on_another_rasa_version_the_store_is_rasas_own(domain, database, monkey
     asyncio.run(other.save(tracker))
     assert other._trackers == {}
     assert asyncio.run(other.retrieve("someone")).get_slot("role") == "hr_executive"
+
+
+def test_a_relative_database_path_is_the_projects_whatever_the_working_folder(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    assert sqlite_path("conversations/conversations.db") == PROJECT / "conversations" / "conversations.db"
+    assert sqlite_path(str(tmp_path / "c.db")) == tmp_path / "c.db"
+
+
+def test_a_database_that_cannot_be_written_stops_the_store(domain, tmp_path):
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"not a database, " * 200)
+    assert writing_problem(garbage) == f"cannot write the conversations database {garbage}: file is not a database"
+    under_a_file = garbage / "c.db"
+    assert writing_problem(under_a_file).startswith(f"cannot write the conversations database {under_a_file}:")
+    with pytest.raises(StoreNotWritable, match="file is not a database"):
+        store(domain, garbage)
+    fresh = tmp_path / "new" / "folder" / "c.db"
+    assert writing_problem(fresh) is None and fresh.is_file()  # created, with its folders
+
+
+def test_a_damaged_database_is_named_at_start(domain, tmp_path):
+    database = tmp_path / "damaged.db"
+    with sqlite3.connect(database) as connection:
+        connection.execute("PRAGMA page_size=512")
+        connection.execute("CREATE TABLE t (x)")
+        connection.executemany("INSERT INTO t VALUES (?)", [("x" * 400,) for _ in range(200)])
+        connection.execute("CREATE INDEX i ON t (x)")
+    data = bytearray(database.read_bytes())
+    data[512 * 5 : 512 * 8] = b"\xff" * (512 * 3)  # overwrite pages of the table and index
+    database.write_bytes(bytes(data))
+    problem = writing_problem(database)
+    assert problem is not None and str(database) in problem
