@@ -338,9 +338,9 @@ def _with_referenced_places(kb: KnowledgeBase, request: Request, context: Contex
 
 def _role_topic_in_place(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     request = _with_referenced_places(kb, request, context)
-    if request.other and not request.places and len(context.place_options) > 2:
+    if request.other and not request.places and context.place_options:
         rest = tuple(code for code in context.place_options if code != context.place)
-        if len(rest) > 1:  # "the other one" of three: which?
+        if len(rest) > 1:  # "the other one" of three, or before either was chosen: which?
             return AskWhichPlace(rest, request.roles[0] if request.roles else context.role, "salary")
     referenced = _with_referenced_roles(kb, request, context)
     if not isinstance(referenced, Request):

@@ -109,7 +109,8 @@ def _with_also(kb: KnowledgeBase, decision: dialogue.AnswerRole, reply: Reply) -
         names = " and ".join(topics.topic(other).label for other in rest)
         text += f"\n(You also asked about {names}: it is one button away.)"
     asked = [buttons.topic_button(kb, decision.role, other) for other in decision.also]
-    followups = (asked + [b for b in reply.buttons if b not in asked])[: buttons.MAX_BUTTONS]
+    asked_payloads = {button["payload"] for button in asked}  # not again under its short title
+    followups = (asked + [b for b in reply.buttons if b["payload"] not in asked_payloads])[: buttons.MAX_BUTTONS]
     return Reply(text, followups, reply.listed)
 
 

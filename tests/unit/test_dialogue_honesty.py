@@ -4,6 +4,8 @@ cover, what it is unsure of, and what a message asks besides its intent.
 On the fixture knowledge base (tests/unit/fixtures/roles.yml), as tests/unit/test_dialogue.py.
 """
 
+from dataclasses import replace
+
 import pytest
 
 from careers import dialogue
@@ -250,6 +252,17 @@ def test_the_role_asked_about_stays_in_focus_after_an_honest_i_dont_know():
 def test_the_role_stays_in_focus_while_the_place_is_asked():
     updates = slot_updates(Context(), AskWhichPlace(("0038900", "0038860"), "recruiter", "salary"))
     assert updates["role"] == "recruiter"
+
+
+def test_the_other_one_before_either_place_was_chosen_asks_again(kb):
+    options = ("0038900", "0038860")  # the two Portlands, as the fixture knows them
+    context = Context(role="recruiter", topic="salary", place_options=options, discussed_roles=("recruiter",))
+    decision = resolve(kb, dialogue.ROLE_TOPIC, Request("inform_role", other=True), context)
+    assert decision == AskWhichPlace(options, "recruiter", "salary")
+    chosen = replace(context, place=options[0])  # once one was chosen, "the other one" is the other
+    assert resolve(kb, dialogue.ROLE_TOPIC, Request("inform_role", other=True), chosen) == AnswerRole(
+        "recruiter", "salary", options[1]
+    )
 
 
 def test_an_honest_i_dont_know_about_no_role_keeps_the_context():

@@ -28,6 +28,8 @@ def test_the_second_topic_of_a_message_gets_its_line_and_its_button(kb):
     reply = reply_to(kb, dialogue.AnswerRole("hr_generalist", "salary", also=("education",)), PLAIN)
     assert "Education: Bachelor's degree" in reply.text
     assert reply.buttons[0]["title"] == "Education for the HR generalist"
+    payloads = [button["payload"] for button in reply.buttons]
+    assert len(payloads) == len(set(payloads))  # not offered again as "Education"
 
 
 def test_a_topic_too_long_for_a_line_is_offered_as_a_button(kb):
