@@ -82,10 +82,9 @@ class RestInputWithReply(ReplyGuarantee, RestInput):
             if request.method != "POST":
                 return None
             try:
-                body = request.json
-            except InvalidUsage:
-                body = InvalidUsage
-            problem = "the body must be JSON" if body is InvalidUsage else request_limits.rest_problem(body)
+                problem = request_limits.rest_problem(request.json)
+            except InvalidUsage:  # Sanic could not parse the body
+                problem = "the body must be JSON"
             if problem:
                 logger.warning("Refused a REST request: %s.", problem)
                 return response.json({"error": f"Bad request: {problem}."}, status=400)
