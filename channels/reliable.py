@@ -25,13 +25,21 @@ UNAVAILABLE_TEXT = "Sorry, I can't look that up right now. Please try again in a
 # Rasa's /session_start command starts a new session and says nothing; that is no outage.
 NEW_SESSION_TEXT = "A new conversation has started: ask me about any HR career."
 
+# A conversation's messages are answered one at a time (Rasa's lock): more than this many
+# waiting means a flood, which Rasa would answer with silence once its lock wait ran out.
+MAX_MESSAGES_IN_FLIGHT = 3
+SLOW_DOWN_TEXT = "You're sending messages faster than I can answer: please wait for my reply, then ask again."
+
 MessageHandler = Callable[[UserMessage], Awaitable[Any]]
+
+_in_flight: Dict[Text, int] = {}  # conversation -> its messages being answered (this process)
 
 
 def with_reply_guarantee(on_new_message: MessageHandler) -> MessageHandler:
     """Wraps Rasa's message handler: a message that got no reply gets UNAVAILABLE_TEXT.
 
-    Empty and overlong messages are answered without being processed (input_screening).
+    Empty and overlong messages are answered without being processed (input_screening), and
+    so is a message of a conversation that already has MAX_MESSAGES_IN_FLIGHT being answered.
     """
 
     async def handle(message: UserMessage) -> None:
@@ -42,6 +50,25 @@ def with_reply_guarantee(on_new_message: MessageHandler) -> MessageHandler:
         if reply:
             await send_response(message.sender_id, {"text": reply})
             return
+        waiting = _in_flight.get(message.sender_id, 0)
+        if waiting >= MAX_MESSAGES_IN_FLIGHT:
+            logger.warning(
+                "Refused a message of conversation %s: %d of its messages are being answered.",
+                message.sender_id,
+                waiting,
+            )
+            await send_response(message.sender_id, {"text": SLOW_DOWN_TEXT})
+            return
+        _in_flight[message.sender_id] = waiting + 1
+        try:
+            await _answer(message, send_response)
+        finally:
+            _in_flight[message.sender_id] -= 1
+            if not _in_flight[message.sender_id]:
+                del _in_flight[message.sender_id]
+
+    async def _answer(message: UserMessage, send_response: Callable[..., Awaitable[None]]) -> None:
+        channel = message.output_channel
         replies = 0
 
         async def counting_send_response(recipient_id: Text, bot_message: Dict[Text, Any]) -> None:

@@ -1,10 +1,11 @@
 """Requests out of bounds, through the running Rasa server: refused with a clear error on
-REST (HTTP 400 or 413) and with a clear reply on the web chat's socket, and the same
-conversation answers as usual afterwards."""
+REST (HTTP 400 or 413) and with a clear reply on the web chat's socket, a flood of one
+conversation told to slow down, and the same conversation answers as usual afterwards."""
 
 import json
 import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
@@ -91,3 +92,22 @@ def test_the_socket_replies_why_it_refused_a_message_and_then_answers(servers):
         )
     finally:
         client.disconnect()
+
+
+def test_a_flood_of_one_conversation_is_told_to_slow_down_and_nothing_goes_unanswered(servers):
+    sender = f"flood-{uuid.uuid4().hex[:8]}"
+
+    def ask(_):
+        return post(servers["webhook"], {"sender": sender, "message": "how much does an HR generalist make?"})
+
+    with ThreadPoolExecutor(max_workers=15) as pool:
+        responses = list(pool.map(ask, range(15)))
+    texts = [" ".join(reply["text"] for reply in response.json()) for response in responses]
+    assert all(response.status_code == 200 for response in responses)
+    assert all(text for text in texts), "a message went unanswered"
+    slowed = [text for text in texts if text.startswith("You're sending messages faster than I can answer")]
+    assert slowed and all(text in slowed or "HR generalist, salary:" in text for text in texts)
+    log = servers["rasa"].log_path.read_text(encoding="utf-8", errors="replace")
+    assert log.count(f"Refused a message of conversation {sender}:") == len(slowed)
+    after = post(servers["webhook"], {"sender": sender, "message": "and the executive?"})
+    assert "HR executive" in after.json()[0]["text"]
