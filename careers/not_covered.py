@@ -7,6 +7,7 @@ the dialogue resolver names them back instead of answering something else (issue
 import re
 from typing import List, Optional, Sequence, Text, Tuple
 
+from careers import topics
 from careers.matching import AliasMatcher, Span, compile_words, pattern_mentions, phrase_of, words_with_spans
 
 # --- what the sources do not cover ("is HR stressful?", "will AI replace HR?") -------------
@@ -112,7 +113,6 @@ BEYOND_KNOWLEDGE = [
 # Subjects that are beyond the knowledge only in a question about pay ("what do HR managers
 # make in healthcare?", but not "what does an HR manager do in healthcare?").
 PAY_QUALIFIERS = {"industry_pay", "experience_pay", "degree_pay", "pay_gap"}
-PAY_WORDS = re.compile(r"\b(?:pays?|paid|salar(?:y|ies)|makes?|making|earn\w*|money|wages?|income)\b", re.IGNORECASE)
 # Labels of the subjects, and of a year without figures (found by other_years, not by words).
 BEYOND_LABELS = {**{label: name for label, name, _ in BEYOND_KNOWLEDGE}, "other_year": "figures for that year"}
 BEYOND_PATTERNS = [(label, compile_words(words)) for label, _, words in BEYOND_KNOWLEDGE]
@@ -142,7 +142,7 @@ def other_years(text: Text) -> List[Span]:
 
 def beyond_knowledge(text: Text) -> List[Span]:
     found = pattern_mentions(BEYOND_PATTERNS, text)
-    if not PAY_WORDS.search(text):
+    if not topics.topic("salary").words.search(text):  # the words of a pay question
         found = [span for span in found if span[2] not in PAY_QUALIFIERS]
     return sorted(found + [y for y in other_years(text) if not any(y[0] < e and s < y[1] for s, e, _ in found)])
 
