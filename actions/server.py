@@ -25,6 +25,7 @@ from sanic import Sanic, response
 
 from actions import runtime
 from careers.knowledge_base import KnowledgeBaseError
+from channels import log_lines
 
 HOST_VARIABLE, TOKEN_VARIABLE = "SANIC_HOST", "ACTION_SERVER_TOKEN"
 PROTECTED_PATHS = ("/webhook", "/actions")
@@ -61,6 +62,7 @@ def requiring_token(token: str):
 
 def main(argv: Optional[List[str]] = None) -> None:
     arguments = create_argument_parser().parse_args(argv)
+    log_lines.install()
     arguments.actions = arguments.actions or "actions"
     host = os.environ.setdefault(HOST_VARIABLE, "127.0.0.1")
     token = os.environ.get(TOKEN_VARIABLE, "")

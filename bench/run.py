@@ -12,7 +12,8 @@ In one run, with the same Rasa (the one in .venv):
    after another, then 10 and 50 concurrent users, each user holding its own
    conversation and waiting for each reply. The load goes to one assistant at a time, in
    rounds that alternate between them, so that a slower or faster spell of a shared
-   machine falls on both;
+   machine falls on both; then ours gets one conversation of 1,000 messages, and the
+   latency around its 1,000th message is compared with that around its 10th;
 4. samples the resident memory (RSS) of each server's process tree all along, and keeps
    the peak;
 5. writes docs/reports/benchmark.md: the figures, the ratios ours/stock, and the targets.
@@ -34,6 +35,8 @@ from typing import Dict, List, Optional, Tuple
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
+
+import requests  # noqa: E402
 
 from bench.load import LoadResult, run_load  # noqa: E402
 from harness.servers import ENVIRONMENT as SERVER_ENVIRONMENT  # noqa: E402
@@ -84,6 +87,11 @@ TARGETS = {  # ours / stock
     "rasa_rss": 0.7,
 }
 TRAINING_TARGET_SECONDS = 60
+# One conversation of LONG_CONVERSATION messages (ours going round OUR_CONVERSATION): the
+# latency around its 1,000th message may be at most this many times that around its 10th
+# (the median of 20 messages each). Rasa alone got linearly slower (issue 15, finding 16).
+LONG_CONVERSATION = 1000
+LONG_CONVERSATION_TARGET = 2.0
 ACTION_SERVER_RSS_TARGET_MB = 200  # with the wage data loaded
 
 
@@ -95,6 +103,12 @@ class AssistantRun:
     rasa_peak_rss: int = 0
     action_peak_rss: Optional[int] = None
     loads: Dict[int, LoadResult] = field(default_factory=dict)
+    long_conversation_ms: List[float] = field(default_factory=list)  # each message's latency, in order
+
+    def long_conversation_median(self, first: int, last: int) -> float:
+        """The median latency of messages first..last (counted from 1) of the long conversation."""
+        window = sorted(self.long_conversation_ms[first - 1 : last])
+        return window[len(window) // 2]
 
 
 @dataclass
@@ -122,6 +136,19 @@ def measure(targets: List[Target]) -> None:
                 f"{result.messages_per_second:.1f} msg/s, {result.errors} errors",
                 flush=True,
             )
+
+
+def measure_long_conversation(target: Target) -> None:
+    session = requests.Session()
+    for number in range(LONG_CONVERSATION):
+        message = target.conversation[number % len(target.conversation)]
+        started = time.perf_counter()
+        reply = session.post(target.webhook, json={"sender": "bench-long", "message": message}, timeout=60)
+        target.run.long_conversation_ms.append((time.perf_counter() - started) * 1000)
+        if reply.status_code != 200 or not reply.json():
+            raise RuntimeError(f"message {number + 1} of the long conversation got HTTP {reply.status_code}")
+    early, late = target.run.long_conversation_median(1, 20), target.run.long_conversation_median(981, 1000)
+    print(f"  {target.run.name}, one conversation: {early:.1f} ms at message 10, {late:.1f} ms at 1,000", flush=True)
 
 
 def start_stock(work: Path, servers: List[Service]) -> Target:
@@ -197,6 +224,8 @@ def check_targets(ours: AssistantRun, stock: AssistantRun) -> Dict[str, bool]:
         "training": ours.training_seconds <= TRAINING_TARGET_SECONDS,
         "action_server_rss": (ours.action_peak_rss or 0) <= ACTION_SERVER_RSS_TARGET_MB * 1024 * 1024,
         "no_errors": all(load.errors == 0 and load.empty_replies == 0 for load in ours.loads.values()),
+        "long_conversation": ours.long_conversation_median(981, 1000)
+        <= LONG_CONVERSATION_TARGET * ours.long_conversation_median(1, 20),
     }
 
 
@@ -228,6 +257,10 @@ def write_report(ours: AssistantRun, stock: AssistantRun, met: Dict[str, bool], 
         f"| (none) | | {yes('action_server_rss')} |",
         f"| training <= {TRAINING_TARGET_SECONDS} s | {ours.training_seconds:.0f} s | {stock.training_seconds:.0f} s | "
         f"{ratio(ours.training_seconds, stock.training_seconds)} | {yes('training')} |",
+        f"| message 1,000 of one conversation <= {LONG_CONVERSATION_TARGET}x message 10 | "
+        f"{ours.long_conversation_median(981, 1000):.1f} ms vs {ours.long_conversation_median(1, 20):.1f} ms | | "
+        f"{ratio(ours.long_conversation_median(981, 1000), ours.long_conversation_median(1, 20))} "
+        f"| {yes('long_conversation')} |",
         f"| every message answered | {sum(load.errors + load.empty_replies for load in ours.loads.values())} failed | "
         f"{sum(load.errors + load.empty_replies for load in stock.loads.values())} failed | | {yes('no_errors')} |",
         "",
@@ -307,6 +340,7 @@ def main() -> int:
         stock_target = start_stock(work, servers)
         our_target, actions = start_ours(work, servers)
         measure([stock_target, our_target])
+        measure_long_conversation(our_target)
     except RuntimeError as error:
         print(f"Benchmark failed: {error}", file=sys.stderr)
         print(f"Logs kept in {work}", file=sys.stderr)

@@ -5,6 +5,10 @@ Rasa logs the exception and carries on without a reply, so the user would see no
 These channels count the replies to each message and, when there are none, say that
 the assistant cannot answer right now. The conversation itself is kept: the next
 message is answered as usual once the action server is back.
+
+A message whose handling fails (the conversation's store or lock store down, the lock
+still taken) gets a reply that says what did not work, instead of Rasa's silence (REST
+answered `[]`, and `?stream=true` waited for its end marker for an hour).
 """
 
 import logging
@@ -12,16 +16,30 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.core.lock_store import LockError
 from sanic import Blueprint, response
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels import input_screening, request_limits
+from channels.readiness import readiness
+from patches.tracker_store_fail_loudly import ConversationNotSaved, ConversationStoreUnavailable
 
 logger = logging.getLogger(__name__)
 
 UNAVAILABLE_TEXT = "Sorry, I can't look that up right now. Please try again in a moment."
+# The conversation's store failed (patches/tracker_store_fail_loudly.py): before the answer,
+# nothing is answered (it would be an answer without the conversation's context); after it,
+# the user knows that a follow-up may not find it.
+STORE_UNAVAILABLE_TEXT = (
+    "Sorry, I can't reach the record of our conversation right now, and I won't answer "
+    "without it. Please try again in a moment."
+)
+NOT_SAVED_TEXT = (
+    "I couldn't save this part of our conversation, so I may not remember it if you ask "
+    "a follow-up: please name the role again."
+)
 # Rasa's /session_start command starts a new session and says nothing; that is no outage.
 NEW_SESSION_TEXT = "A new conversation has started: ask me about any HR career."
 
@@ -79,6 +97,24 @@ def with_reply_guarantee(on_new_message: MessageHandler) -> MessageHandler:
         channel.send_response = counting_send_response
         try:
             await on_new_message(message)
+        except ConversationStoreUnavailable:  # logged where it failed
+            await send_response(message.sender_id, {"text": STORE_UNAVAILABLE_TEXT})
+            return
+        except ConversationNotSaved:
+            await send_response(message.sender_id, {"text": NOT_SAVED_TEXT})
+            return
+        except LockError as error:
+            if error.__context__ is None:  # the lock expired while its earlier messages held it
+                logger.warning("Refused a message of conversation %s: its lock stayed taken.", message.sender_id)
+                await send_response(message.sender_id, {"text": SLOW_DOWN_TEXT})
+            else:  # raised while handling the lock store's own error (Redis down)
+                logger.error("Could not answer a message of conversation %s: %s", message.sender_id, error)
+                await send_response(message.sender_id, {"text": UNAVAILABLE_TEXT})
+            return
+        except Exception:  # the lock store down, or any other failure: logged, and said
+            logger.exception("Could not answer a message of conversation %s.", message.sender_id)
+            await send_response(message.sender_id, {"text": NOT_SAVED_TEXT if replies else UNAVAILABLE_TEXT})
+            return
         finally:
             channel.send_response = send_response
         if replies == 0 and message.text.strip().startswith("/session_start"):
@@ -99,10 +135,16 @@ class ReplyGuarantee:
 
 class RestInputWithReply(ReplyGuarantee, RestInput):
     """Rasa's REST channel (same URL: /webhooks/rest/webhook), with a reply to every message,
-    for requests within the bounds of channels/request_limits.py (others get HTTP 400)."""
+    for requests within the bounds of channels/request_limits.py (others get HTTP 400), and
+    the server's readiness at /webhooks/rest/ready (channels/readiness.py)."""
 
     def blueprint(self, on_new_message: MessageHandler) -> Blueprint:
         webhook = super().blueprint(on_new_message)
+
+        @webhook.route("/ready", methods=["GET"])
+        async def ready(request: Request) -> HTTPResponse:
+            is_ready, checks = await readiness(getattr(request.app.ctx, "agent", None))
+            return response.json({"ready": is_ready, "checks": checks}, status=200 if is_ready else 503)
 
         @webhook.middleware("request")
         async def refuse_what_is_out_of_bounds(request: Request) -> Optional[HTTPResponse]:

@@ -5,7 +5,7 @@ One channel does both jobs, so the page and its socket share one origin and need
   the widget's bundle, installed from the npm registry into node_modules/ by `make install`;
 - /socket.io/ is the socket the widget talks to (the events of Rasa's socketio channel).
 
-It is Rasa's socketio channel with three changes, which is why the socket handlers are
+It is Rasa's socketio channel with these changes, which is why the socket handlers are
 written here rather than inherited:
 - the socket only accepts pages of its own origin (Rasa's channel accepts any origin);
 - `enter_room` is awaited where python-socketio made it a coroutine (5.10 and newer;
@@ -13,7 +13,8 @@ written here rather than inherited:
   would reach the page. requirements.txt also pins a python-socketio where it is not one;
 - a message that gets no reply (the action server is down) gets one (channels/reliable.py);
 - a message out of bounds (channels/request_limits.py) gets a reply that says why, and
-  goes no further.
+  goes no further;
+- a closed websocket is not logged as an error.
 """
 
 import inspect
@@ -22,7 +23,7 @@ import re
 import uuid
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import InputChannel, UserMessage, decode_bearer_token
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
@@ -62,6 +63,21 @@ PAGE_HEADERS = {
 REMOTE_STYLE_IMPORT = re.compile(r"@import url\(https?://[^)]*\);?")
 
 
+def _quiet_when_a_websocket_closes(handle_request: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    """engine.io's request handler, marked as a websocket handler for Sanic.
+
+    When a page's websocket closes, engine.io's handler returns None, and Sanic logs every
+    such close as an ERROR with a traceback ("Invalid response type None (need
+    HTTPResponse)": python-engineio#221, sanic#2572), which hid the real errors in the log.
+    Sanic accepts None from a handler that has `is_websocket`."""
+
+    async def handle(request: Request, *args: Any, **kwargs: Any) -> Any:
+        return await handle_request(request, *args, **kwargs)
+
+    handle.is_websocket = True  # type: ignore[attr-defined]
+    return handle
+
+
 class WebChatInput(SocketIOInput):
     """Serves the chat page under /chat/ and its socket under /socket.io/.
 
@@ -98,6 +114,7 @@ class WebChatInput(SocketIOInput):
             cors_allowed_origins=self._socket_origins(),
             max_http_buffer_size=request_limits.MAX_BODY_BYTES,  # a bigger message is dropped unread
         )
+        sio.eio.handle_request = _quiet_when_a_websocket_closes(sio.eio.handle_request)
         self.sio = sio
         webchat = SocketBlueprint(sio, self.socketio_path, "webchat", __name__)
         self._add_page_routes(webchat)

@@ -72,10 +72,12 @@ def free_port() -> int:
 
 
 def newest_model(folder: Path = PROJECT / "models") -> Path:
-    models = sorted(folder.glob("*.tar.gz"), key=lambda path: path.stat().st_mtime)
-    if not models:
+    from rasa_server.models import newest_complete
+
+    model, _ = newest_complete(folder)
+    if model is None:
         raise RuntimeError(f"No trained model in {folder}: run `make train` (or `make test`, which trains first).")
-    return models[-1]
+    return model
 
 
 def write_endpoints(directory: Path, action_port: int) -> Path:
@@ -150,9 +152,10 @@ class Service:
         environment: Optional[Dict[str, str]] = None,
         cwd: Path = PROJECT,
         sample_rss: bool = False,
+        stop_command: Optional[List[str]] = None,
     ):
         self.name, self.command, self.log_path, self.ready, self.timeout = name, command, log_path, ready, timeout
-        self.cwd, self.sample_rss = cwd, sample_rss
+        self.cwd, self.sample_rss, self.stop_command = cwd, sample_rss, stop_command
         self.environment = {**os.environ, **ENVIRONMENT, **(environment or {})}
         self.process: Optional[subprocess.Popen] = None
         self.log = None
@@ -202,10 +205,14 @@ class Service:
         return "\n".join(self.log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
 
     def stop(self) -> None:
-        """SIGTERM to the server; after 30 s, SIGKILL to its whole process group."""
+        """`stop_command` if any (it waits until the server is down), else SIGTERM to the server;
+        after 30 s, SIGKILL to its whole process group."""
         self._sampling.clear()
         if self.process and self.process.poll() is None:
-            self.process.terminate()
+            if self.stop_command:
+                subprocess.run(self.stop_command, stdout=self.log, stderr=subprocess.STDOUT, timeout=60, check=False)
+            else:
+                self.process.terminate()
             try:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
@@ -359,6 +366,8 @@ def postgres_server(port: int, log_dir: Path) -> Service:
         log_dir / "postgresql.log",
         port_ready(port),
         timeout=60,
+        # Fast shutdown (SIGTERM would wait for every client to leave), waiting until it is down.
+        stop_command=_as_postgres_user([_postgres_binary("pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
     )
     service.temporary_folder = folder  # the caller removes it when done
     return service

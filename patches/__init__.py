@@ -11,7 +11,16 @@ from typing import Dict
 
 import rasa
 
-from patches import action_call_timeout, endpoint_session_reuse, graph_runner_sequential, remote_action_validation
+from patches import (
+    action_call_timeout,
+    agent_load_on_start,
+    endpoint_session_reuse,
+    graph_runner_sequential,
+    remote_action_validation,
+    root_route_without_version,
+    session_start,
+    tracker_store_fail_loudly,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +30,10 @@ PATCHES = {
     endpoint_session_reuse: "3.6.21",
     graph_runner_sequential: "3.6.21",
     action_call_timeout: "3.6.21",
+    tracker_store_fail_loudly: "3.6.21",
+    agent_load_on_start: "3.6.21",
+    root_route_without_version: "3.6.21",
+    session_start: "3.6.21",
 }
 
 

@@ -49,6 +49,30 @@ def tracker_store_problem(arguments: List[str]) -> Optional[str]:
     return writing_problem(sqlite_path(str(store.get("db") or "rasa.db")))
 
 
+def with_checked_model(arguments: List[str]) -> List[str]:
+    """The arguments of `rasa run`, with `--model` naming the newest complete model archive
+    (of --model's folder, or of the project's models/); SystemExit if there is none."""
+    from rasa_server.models import MODELS, archive_problem, newest_complete
+
+    if not arguments or arguments[0] != "run":
+        return arguments
+    flag = next((flag for flag in ("--model", "-m") if flag in arguments), None)
+    given = Path(arguments[arguments.index(flag) + 1]) if flag else MODELS
+    if given.is_file():
+        problem = archive_problem(given)
+        if problem:
+            sys.exit(f"Cannot start the Rasa server: the model {given} is {problem}")
+        return arguments
+    model, skipped = newest_complete(given)
+    for line in skipped:
+        logging.getLogger("rasa_server").warning("Skipping the model %s", line)
+    if model is None:
+        sys.exit(f"Cannot start the Rasa server: no complete trained model in {given} (`make train` trains one)")
+    if flag:
+        arguments = arguments[: arguments.index(flag)] + arguments[arguments.index(flag) + 2 :]
+    return [*arguments, "--model", str(model)]
+
+
 def main() -> None:
     from rasa.__main__ import main as rasa_main
 
@@ -58,20 +82,25 @@ def main() -> None:
     # HTTP 413 before any of it is parsed (Sanic's own limit is 100 MB).
     os.environ.setdefault("SANIC_REQUEST_MAX_SIZE", str(MAX_BODY_BYTES))
 
+    from channels import log_lines
     from patches import install_all
 
-    # Rasa sets up logging only once it has parsed its arguments: the one line per patch goes
-    # to stderr through a handler of its own (not the root logger's, which Rasa configures);
-    # with --quiet only a patch that could not be installed is said.
-    patch_log = logging.getLogger("patches")
+    log_lines.install()  # a newline in a user's text does not start a log line
+
+    # Rasa sets up logging only once it has parsed its arguments: the one line per patch and
+    # per model skipped goes to stderr through a handler of its own (not the root logger's,
+    # which Rasa configures); with --quiet only what went wrong is said.
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-8s %(name)s  - %(message)s"))
-    patch_log.addHandler(handler)
-    patch_log.setLevel(logging.WARNING if "--quiet" in sys.argv else logging.INFO)
-    patch_log.propagate = False
+    for name in ("patches", "rasa_server"):
+        start_log = logging.getLogger(name)
+        start_log.addHandler(handler)
+        start_log.setLevel(logging.WARNING if "--quiet" in sys.argv else logging.INFO)
+        start_log.propagate = False
     problem = tracker_store_problem(sys.argv[1:])
     if problem:
         sys.exit(f"Cannot start the Rasa server: {problem}")
+    sys.argv[1:] = with_checked_model(sys.argv[1:])
     try:
         install_all()
     except ValueError as error:  # a setting the patches read (ACTION_SERVER_TIMEOUT)

@@ -26,7 +26,7 @@ import rasa
 import sqlalchemy
 import sqlalchemy.orm
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
@@ -112,6 +112,7 @@ class SingleServerSQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore that keeps the trackers of recent conversations between messages."""
 
     def __init__(self, *args: Any, cached_conversations: int = DEFAULT_CACHED_CONVERSATIONS, **kwargs: Any) -> None:
+        self.sqlite_file: Optional[Path] = None
         if kwargs.get("dialect", "sqlite") == "sqlite":
             # Rasa's own store, on a file it cannot write, logs the error and keeps the
             # conversations in memory only: here the server does not start.
@@ -120,6 +121,7 @@ class SingleServerSQLTrackerStore(SQLTrackerStore):
             if problem:
                 raise StoreNotWritable(problem)
             kwargs["db"] = str(path)
+            self.sqlite_file = path
         super().__init__(*args, **kwargs)
         self.keeps_trackers = rasa.__version__ == WRITTEN_FOR_RASA
         if not self.keeps_trackers:
@@ -149,6 +151,10 @@ class SingleServerSQLTrackerStore(SQLTrackerStore):
         )
         self._trackers: "OrderedDict[Text, KeptTracker]" = OrderedDict()  # least recently used first
 
+    def writing_problem(self) -> Optional[Text]:
+        """Why the conversations cannot be written now, or None (channels/readiness.py)."""
+        return writing_problem(self.sqlite_file) if self.sqlite_file else None
+
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
         kept = self._trackers.get(sender_id)
         if not fetch_events_from_all_sessions and kept is not None and not kept.handed_out:
@@ -158,6 +164,17 @@ class SingleServerSQLTrackerStore(SQLTrackerStore):
             self._trackers.move_to_end(sender_id)
             return kept.tracker
         return await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+
+    def _latest_session(self, tracker: DialogueStateTracker) -> DialogueStateTracker:
+        """The tracker of the conversation's latest session only, as SQLTrackerStore reads it
+        from the database: what is kept does not grow with the conversation."""
+        events = tracker.events
+        for index in range(len(events) - 1, 1, -1):  # the first session starts at 1, after action_session_start
+            if isinstance(events[index], SessionStarted):
+                return DialogueStateTracker.from_events(
+                    tracker.sender_id, list(itertools.islice(events, index, None)), slots=self.domain.slots
+                )
+        return tracker
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
         kept = self._trackers.get(tracker.sender_id)
@@ -179,6 +196,7 @@ class SingleServerSQLTrackerStore(SQLTrackerStore):
             raise
         if not self._capacity:
             return
+        tracker = self._latest_session(tracker)
         self._trackers[tracker.sender_id] = KeptTracker(tracker, len(tracker.events))
         self._trackers.move_to_end(tracker.sender_id)
         while len(self._trackers) > self._capacity:

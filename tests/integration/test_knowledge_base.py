@@ -114,6 +114,14 @@ def test_missing_file_is_named(tmp_path):
         load_knowledge_base(tmp_path / "missing.yml")
 
 
+def test_bytes_that_are_not_utf8_are_one_line_naming_the_file(tmp_path):
+    path = tmp_path / "roles.yml"
+    path.write_bytes((PROJECT / "knowledge_base" / "roles.yml").read_bytes() + b"\n# caf\xe9\n")
+    with pytest.raises(KnowledgeBaseError) as error:
+        load_knowledge_base(path)
+    assert str(error.value).startswith(f"{path}: not UTF-8 text (byte ") and "\n" not in str(error.value)
+
+
 def test_action_server_refuses_to_start_on_a_broken_file(tmp_path, raw_kb):
     data = copy.deepcopy(raw_kb)
     salary_as_text(data)

@@ -4,6 +4,7 @@ conversation told to slow down, and the same conversation answers as usual after
 
 import json
 import threading
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -111,3 +112,38 @@ def test_a_flood_of_one_conversation_is_told_to_slow_down_and_nothing_goes_unans
     assert log.count(f"Refused a message of conversation {sender}:") == len(slowed)
     after = post(servers["webhook"], {"sender": sender, "message": "and the executive?"})
     assert "HR executive" in after.json()[0]["text"]
+
+
+def _log(servers):
+    return servers["rasa"].log_path.read_text(encoding="utf-8", errors="replace")
+
+
+def test_a_newline_in_what_a_client_sends_forges_no_log_line(servers):
+    forged = "x\n2026-12-01 12:00:00 ERROR    rasa.core.processor  - forged line"
+    response = post(servers["webhook"], {"sender": "u-log", "message": "hi", forged: 1})
+    assert response.status_code == 400
+    log = _log(servers)
+    assert "unknown field `x\\n2026-12-01 12:00:00 ERROR    rasa.core.processor  - forged line`" in log
+    assert not any(line.startswith("2026-12-01 12:00:00 ERROR") for line in log.splitlines())
+
+
+def test_a_closed_websocket_is_not_logged_as_an_error(servers):
+    import asyncio
+
+    import websockets
+
+    url = servers["base"].replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket"
+
+    async def open_and_close():
+        async with websockets.connect(url, origin=servers["base"]) as socket:
+            assert (await socket.recv()).startswith("0{")  # engine.io's open packet
+            await socket.send("40")  # socket.io: connect to the default namespace
+            assert (await socket.recv()).startswith("40")
+
+    before = _log(servers).count("Exception occurred while handling uri")
+    for _ in range(3):
+        asyncio.run(open_and_close())
+    time.sleep(1)
+    log = _log(servers)
+    assert log.count("Exception occurred while handling uri") == before
+    assert "Invalid response type None" not in log

@@ -16,6 +16,7 @@ import psycopg2
 import pytest
 import requests
 
+from channels.reliable import STORE_UNAVAILABLE_TEXT, UNAVAILABLE_TEXT
 from harness import PROJECT, action_server, free_port, postgres_server, rasa_server, redis_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.scale]
@@ -46,7 +47,7 @@ def scale_out(tmp_path_factory):
         connection.autocommit = True  # CREATE DATABASE runs outside a transaction
         connection.cursor().execute("CREATE DATABASE rasa")
         connection.close()
-        start(redis_server(redis_port, logs))
+        redis = start(redis_server(redis_port, logs))
         token = secrets.token_urlsafe(16)  # the action server answers only with it
         start(action_server(action_port, logs, environment={"ACTION_SERVER_TOKEN": token}))
         environment = {
@@ -60,7 +61,7 @@ def scale_out(tmp_path_factory):
             "REDIS_HOST": "127.0.0.1",
             "REDIS_PORT": str(redis_port),
         }
-        webhooks = []
+        webhooks, bases = [], []
         for number in (1, 2):
             port = free_port()
             start(
@@ -69,7 +70,8 @@ def scale_out(tmp_path_factory):
                 )
             )
             webhooks.append(f"http://127.0.0.1:{port}/webhooks/rest/webhook")
-        yield {"webhooks": webhooks, "db_port": db_port}
+            bases.append(f"http://127.0.0.1:{port}")
+        yield {"webhooks": webhooks, "bases": bases, "db_port": db_port, "postgres": postgres, "redis": redis}
     finally:
         for service in reversed(started):
             service.stop()
@@ -115,4 +117,39 @@ def test_conversations_alternating_between_two_servers_keep_their_roles_and_ever
             counts = dict(cursor.fetchall())
             assert counts.get("user") == result["messages"], (result["sender"], counts)
             assert counts.get("bot") == result["replies"], (result["sender"], counts)
+    connection.close()
+
+
+def _say(webhook: str, sender: str, message: str) -> str:
+    response = requests.post(webhook, json={"sender": sender, "message": message}, timeout=120)
+    assert response.status_code == 200, f"{webhook}: HTTP {response.status_code}"
+    return "\n".join(reply.get("text", "") for reply in response.json())
+
+
+def _checks(base: str) -> Dict:
+    return requests.get(base + "/webhooks/rest/ready", timeout=30).json()["checks"]
+
+
+def test_redis_or_postgresql_down_is_said_and_service_resumes_when_they_are_back(scale_out):
+    webhooks, base, sender = scale_out["webhooks"], scale_out["bases"][0], "scale-outage"
+    assert "HR executive, salary:" in _say(webhooks[0], sender, "how much does an HR manager make?")
+    scale_out["redis"].stop()
+    try:
+        assert _say(webhooks[1], sender, "what education do they need?") == UNAVAILABLE_TEXT
+        assert _checks(base)["lock_store"] == "down"
+    finally:
+        scale_out["redis"].start()
+    assert "HR executive, education:" in _say(webhooks[1], sender, "what education do they need?")
+    scale_out["postgres"].stop()
+    try:
+        assert _say(webhooks[0], sender, "and how much do they make?") == STORE_UNAVAILABLE_TEXT
+        assert _checks(base)["conversation_store"] == "down"
+    finally:
+        scale_out["postgres"].start()
+    assert "HR executive, salary:" in _say(webhooks[0], sender, "and how much do they make?")  # context kept
+    assert set(_checks(base).values()) == {"up"}
+    with psycopg2.connect(host="127.0.0.1", port=scale_out["db_port"], user="rasa", dbname="rasa") as connection:
+        cursor = connection.cursor()
+        cursor.execute("SELECT count(*) FROM events WHERE sender_id = %s AND type_name = 'user'", (sender,))
+        assert cursor.fetchone()[0] == 3  # the answered messages; nothing of those refused
     connection.close()

@@ -2,12 +2,22 @@
 chat channel's settings (its page and socket are tested in a browser, tests/test_web_chat.py)."""
 
 import asyncio
+import logging
 
+import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.lock_store import LockError
 
 from channels.input_screening import EMPTY_TEXT, MAX_MESSAGE_CHARACTERS
-from channels.reliable import UNAVAILABLE_TEXT, with_reply_guarantee
+from channels.reliable import (
+    NOT_SAVED_TEXT,
+    SLOW_DOWN_TEXT,
+    STORE_UNAVAILABLE_TEXT,
+    UNAVAILABLE_TEXT,
+    with_reply_guarantee,
+)
 from channels.webchat import PAGE_DIR, PAGE_FILES, WebChatInput
+from patches.tracker_store_fail_loudly import ConversationNotSaved, ConversationStoreUnavailable
 
 
 def handle(on_new_message, text="hello"):
@@ -28,6 +38,38 @@ def test_replies_pass_through_untouched():
         await message.output_channel.send_response(message.sender_id, {"text": "Hi!"})
 
     assert handle(answering) == [{"recipient_id": "someone", "text": "Hi!"}]
+
+
+@pytest.mark.parametrize(
+    "error, answered_first, said",
+    [
+        (ConversationStoreUnavailable("database is locked"), False, STORE_UNAVAILABLE_TEXT),
+        (ConversationNotSaved("disk I/O error"), True, NOT_SAVED_TEXT),
+        (LockError("lock of conversation someone is taken"), False, SLOW_DOWN_TEXT),
+        (ConnectionError("Redis refused the connection"), False, UNAVAILABLE_TEXT),
+        (ConnectionError("Redis refused the connection"), True, NOT_SAVED_TEXT),
+    ],
+)
+def test_a_message_whose_handling_fails_is_told_what_did_not_work(error, answered_first, said):
+    async def failing(message):
+        if answered_first:
+            await message.output_channel.send_response(message.sender_id, {"text": "Hi!"})
+        raise error
+
+    expected = ([{"recipient_id": "someone", "text": "Hi!"}] if answered_first else []) + [
+        {"recipient_id": "someone", "text": said}
+    ]
+    assert handle(failing) == expected
+
+
+def test_a_lock_store_that_is_down_is_no_flood():
+    async def lock_store_down(message):
+        try:
+            raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+        except ConnectionError as error:  # as Rasa's LockStore.issue_ticket raises it
+            raise LockError(f"Error while acquiring lock. Error:\n{error}")  # noqa: B904 (as Rasa raises it)
+
+    assert handle(lock_store_down) == [{"recipient_id": "someone", "text": UNAVAILABLE_TEXT}]
 
 
 def test_empty_and_overlong_messages_are_answered_without_being_processed():
@@ -56,3 +98,16 @@ def test_web_chat_socket_accepts_only_its_own_origin_unless_told_otherwise():
 
 def test_web_chat_serves_only_the_page_files_that_exist():
     assert all((PAGE_DIR / file_name).is_file() for file_name, _ in PAGE_FILES.values())
+
+
+def test_a_log_record_is_one_line_whatever_text_it_carries(caplog):
+    from channels import log_lines
+
+    factory = logging.getLogRecordFactory()
+    log_lines.install()
+    try:
+        with caplog.at_level(logging.WARNING):
+            logging.getLogger("channels.reliable").warning("Refused: %s.", "x\nERROR rasa - forged\r\x1b[2J\u2028")
+    finally:
+        logging.setLogRecordFactory(factory)
+    assert caplog.messages == ["Refused: x\\nERROR rasa - forged\\r\\x1b[2J\\u2028."]

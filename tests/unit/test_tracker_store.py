@@ -152,3 +152,32 @@ def test_a_damaged_database_is_named_at_start(domain, tmp_path):
     database.write_bytes(bytes(data))
     problem = writing_problem(database)
     assert problem is not None and str(database) in problem
+
+
+def test_only_the_latest_session_is_kept_as_the_database_would_give_it(domain, database):
+    first = store(domain, database)
+    session = [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")]
+    tracker = DialogueStateTracker.from_events(
+        "long", [*session, *a_turn("hr generalist pay?", "hr_generalist")], domain.slots
+    )
+    asyncio.run(first.save(tracker))
+    tracker = asyncio.run(first.retrieve("long"))
+    next_session = [
+        ActionExecuted("action_session_start"),
+        SessionStarted(),
+        SlotSet("role", "hr_generalist"),  # carried over
+        ActionExecuted("action_listen"),
+    ]
+    for event in [*next_session, *a_turn("and their education?", "hr_generalist")]:
+        tracker.update(event)
+    asyncio.run(first.save(tracker))
+    kept = asyncio.run(first.retrieve("long"))
+    from_the_database = asyncio.run(store(domain, database).retrieve("long"))
+    assert [event.as_dict() for event in kept.events] == [event.as_dict() for event in from_the_database.events]
+    assert [event.type_name for event in kept.events][:2] == ["session_started", "slot"]
+    assert kept.get_slot("role") == "hr_generalist"
+    assert len(stored_events(database, "long")) == len(tracker.events)  # every session stays stored
+    for event in a_turn("how about hr managers", "hr_manager"):
+        kept.update(event)
+    asyncio.run(first.save(kept))  # after the cut, only the new events are written
+    assert len(stored_events(database, "long")) == len(tracker.events) + 4
