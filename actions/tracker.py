@@ -1,10 +1,13 @@
 """Reads what the resolver needs from a tracker: the request (intent and entities) and the context.
 
 The entities are the NLU's (components/): role ids, topic ids, the pay limit, the degree,
-the ranking and the education level. Nothing here reads the message's text again.
+the ranking and the education level. The message's text is read only for the few words
+before a role, which say whether it is the user's own job ("I'm a generalist, what do
+managers make?").
 """
 
-from typing import Any, Dict, Iterable, List
+import re
+from typing import Any, Dict, Iterable, List, Optional
 
 from rasa_sdk import Tracker
 
@@ -49,10 +52,33 @@ def _roles(kb: KnowledgeBase, entities: List[Dict[str, Any]]) -> Dict[str, List[
     return {"known": known, "unknown": unknown, "generic": generic}
 
 
+# "I'm an HR generalist rn, what do HR managers make?": the user's own job, before the question.
+SELF_DESCRIPTION = re.compile(r"\b(?:i'?m|i am|i work as|as)\s+(?:an?\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _asked_about(entities: List[Dict[str, Any]], text: str, intent: Optional[str]) -> List[Dict[str, Any]]:
+    """The entities without the roles that describe the user ("I'm a generalist"), when
+    another role is asked about and the question is no comparison."""
+    roles = [entity for entity in entities if entity.get("entity") == "role"]
+    if intent == "compare_roles" or len(roles) < 2:
+        return entities
+
+    def describes_the_user(entity: Dict[str, Any]) -> bool:
+        start = entity.get("start")
+        return isinstance(start, int) and bool(SELF_DESCRIPTION.search(text[max(0, start - 40) : start]))
+
+    own = [entity for entity in roles if describes_the_user(entity)]
+    if not own or len(own) == len(roles):
+        return entities
+    return [entity for entity in entities if entity not in own]
+
+
 def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
     message = tracker.latest_message or {}
     intent = (message.get("intent") or {}).get("name")
     entities = [entity for entity in message.get("entities") or [] if isinstance(entity, dict)]
+    text = message.get("text") if isinstance(message.get("text"), str) else ""
+    entities = _asked_about(entities, text, intent if isinstance(intent, str) else None)
     roles = _roles(kb, entities)
     named_topics = [value for value in _values(entities, "topic") if isinstance(value, str) and value in topics.BY_ID]
     pay_limits = [limit for limit in map(PayLimit.parse, _values(entities, "amount")) if limit]

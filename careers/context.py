@@ -16,6 +16,7 @@ from careers.decisions import (
     GiveGuidance,
     RankPlaces,
     SayBeyondKnowledge,
+    SayPlaceNotCovered,
 )
 from careers.knowledge_base import KnowledgeBase
 from careers.places import NATIONAL
@@ -151,14 +152,15 @@ def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = (
                 {ROLE: decision.role, COMPARED_ROLES: None, DISCUSSED_ROLES: _discussed(context, decision.role)}
             )
         return updates
-    if isinstance(decision, SayBeyondKnowledge) and decision.role:
+    if isinstance(decision, (SayBeyondKnowledge, SayPlaceNotCovered)) and decision.role:
         # The role asked about stays in focus: "can HR generalists work from home?", then "the pay in Virginia?".
         return {ROLE: decision.role, COMPARED_ROLES: None, DISCUSSED_ROLES: _discussed(context, decision.role)}
     if isinstance(decision, AnswerSharedTopic) and decision.roles:
         # "Is HR worth it?", "what is HR?" then "how much do they make?": the roles just given.
+        discussed = _discussed(context, *decision.roles[:2])  # "the other one" is the other of these
         if len(decision.roles) == 1:
-            return {ROLE: decision.roles[0], COMPARED_ROLES: None, LISTED_ROLES: None}
-        return {ROLE: None, COMPARED_ROLES: list(decision.roles[:2]), LISTED_ROLES: None}
+            return {ROLE: decision.roles[0], COMPARED_ROLES: None, LISTED_ROLES: None, DISCUSSED_ROLES: discussed}
+        return {ROLE: None, COMPARED_ROLES: list(decision.roles[:2]), LISTED_ROLES: None, DISCUSSED_ROLES: discussed}
     if isinstance(decision, (AnswerSharedTopic, GiveGuidance)):
         # Answers that are not about a role end the "that one" reference to a listed role.
         return {LISTED_ROLES: None}

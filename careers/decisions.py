@@ -104,6 +104,7 @@ class AskWhichPlace:
 @dataclass(frozen=True)
 class SayPlaceNotCovered:
     names: Tuple[str, ...]
+    role: Optional[str] = None  # the role asked about, which stays in focus ("... in Canada?", "the US then?")
 
 
 @dataclass(frozen=True)

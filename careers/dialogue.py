@@ -301,6 +301,16 @@ def _roles_by_title_word(kb: KnowledgeBase, word: str) -> Tuple[str, ...]:
     )
 
 
+def _in_the_same_line_of_work(kb: KnowledgeBase, role_id: Optional[str], candidates: Tuple[str, ...]) -> Optional[str]:
+    """The one candidate whose name differs from the role's only in its last word
+    ("Training and development manager" for the "... specialist"), or None."""
+    if not role_id:
+        return None
+    line = kb.role(role_id).name.lower().rsplit(" ", 1)[0]
+    same = [candidate for candidate in candidates if kb.role(candidate).name.lower().rsplit(" ", 1)[0] == line]
+    return same[0] if len(same) == 1 and same[0] != role_id else None
+
+
 def _with_referenced_roles(kb: KnowledgeBase, request: Request, context: Context) -> Union[Request, Decision]:
     """A request whose roles "the manager" or "the other one" name, or a question when several may be meant."""
     if request.roles or request.unknown_titles:
@@ -309,14 +319,19 @@ def _with_referenced_roles(kb: KnowledgeBase, request: Request, context: Context
         pair = context.compared_roles or context.discussed_roles[-2:]
         if len(pair) == 2:
             return replace(request, roles=tuple(pair))
-    if request.other and not context.place_options and len(context.discussed_roles) >= 2:
-        return replace(request, roles=(context.discussed_roles[-2],))
+    others = [role_id for role_id in reversed(context.discussed_roles) if role_id != context.role]
+    if request.other and not context.place_options and len(context.discussed_roles) >= 2 and others:
+        return replace(request, roles=(others[0],))  # the latest discussed but the one in focus
     for word in request.role_heads:
         matches = _roles_by_title_word(kb, word)
         if not matches:
             return SayNotCovered((word,))  # "paralegal salary?": a job we do not cover
         if context.role in matches:
             return replace(request, roles=(context.role,))
+        same_line = _in_the_same_line_of_work(kb, context.role, matches)
+        if same_line:
+            # "what about the manager" after the training and development specialist.
+            return replace(request, roles=(same_line,))
         if context.role and kb.counterpart(context.role) in matches:
             # "no, I meant the manager" about the generalist: the manager counterpart.
             return replace(request, roles=(kb.counterpart(context.role),))
@@ -355,7 +370,7 @@ def _role_topic_in_place(kb: KnowledgeBase, request: Request, context: Context) 
         # "what about labor relations specialists?" after "where does it pay best?": ranked too.
         return RankPlaces.from_slot_value(request.roles[0], context.ranking) or AnswerRole(request.roles[0], "salary")
     if request.unknown_places:
-        return SayPlaceNotCovered(request.unknown_places)
+        return SayPlaceNotCovered(request.unknown_places, request.roles[0] if len(request.roles) == 1 else None)
     places = _settled_places(kb, request, context)
     if places.codes and not request.places:
         # The reply to "Which one do you mean?" names no place itself: a question about pay there.

@@ -243,22 +243,25 @@ MEASURE_PATTERNS = [
     for label, words in (
         (
             "starting",
-            r"\bstart(?:ing|s)?\b(?! (?:a|my|an|the) (?:career|job))|entry[- ]level|right (?:out of|after) "
+            r"(?<!can )(?<!to )\bstart(?:ing|s)?\b(?! (?:a|my|an|the) (?:career|job))|entry[- ]level|right (?:out of|after) "
             r"(?:college|school|uni)|new grads?\b|fresh out|beginners?\b|just starting|\bjunior\b|first[- ]year|"
             r"new hires?|low(?:est)?[- ]end|bottom (?:10|ten)|lowest[- ]paid|(?:10|25)th percentile|just out of|"
-            r"no experience|without experience|just graduated|recent grads?\b|first job|fresh grads?\b",
+            r"no experience|without experience|just graduated|recent grads?\b|first job|fresh grads?\b|"
+            r"lowest (?:pay|salary|wage)",
         ),
         (
             "top",
             r"\btop (?:10|ten)\b|top earners|top end|highest[- ]paid (?:10|ten)|90th|high[- ]end|"
             r"top of the (?:range|scale)|most (?:they|you|i|one) can (?:make|earn)|best[- ]paid (?:ones|people|10)|"
-            r"top[- ]earning|upper end|top ten percent|highest[- ]earning (?:ones|people|10)",
+            r"top[- ]earning|upper end|top ten percent|highest[- ]earning (?:ones|people|10)|\btop (?:pay|salary)|"
+            r"most (?:an? )?(?:\w+ ){0,3}(?:can|could) (?:make|earn|get)|max(?:imum)? (?:pay|salary)|like the top",
         ),
         ("hourly", r"\bhourly\b|(?:an|per|by the|a) hour\b"),
         ("mean", r"\baverage\b|\bmean (?:pay|salary|wage|income|annual)|\bthe mean\b"),  # not "the city I mean"
         (
             "employment",
-            r"how many (?:\w+ ){0,3}(?:jobs|people|positions|work|(?:are|r) (?:there|employed|in|working))|"
+            r"how many (?:\w+ ){0,3}(?:jobs|people|positions|work|(?:are|r) (?:there|employed|in|working))"
+            r"(?! (?:open|will|a year|each year|per year))|"
             r"number of jobs|(?:most|more) (?:\w+ ){0,2}jobs|"
             r"\btop (?:\d+ |five |ten )?(?:states|cities|metros|places|areas) (?:for|with) (?:\w+ ){0,3}jobs|"
             r"where (?:are|r) (?:the|most) (?:\w+ )?jobs|"

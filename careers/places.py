@@ -181,6 +181,8 @@ def _metro_parts(name: str):
         # "Nashville-Davidson--Murfreesboro--Franklin": "Nashville-Davidson" and "Nashville" too.
         pieces += [part for piece in pieces if "-" in piece for part in piece.split("-")]
     names = [part.strip() for piece in pieces for part in piece.split("/") if part.strip()]
+    # "Urban Honolulu, HI" (the Census name of the Honolulu area): "Honolulu" too.
+    names += [name[len("Urban ") :] for name in names if name.startswith("Urban ")]
     return cities, names, [state for state in states.split("-") if state]
 
 

@@ -65,7 +65,10 @@ TOPICS: Tuple[Topic, ...] = (
         "education",
         "Education",
         answers.education_answer,
-        compile_words(r"educat|degree|study|school|qualif|master|college|training required"),
+        compile_words(
+            r"educat|degree|study|school|qualif|master|college|training required|experience|"
+            r"how long (?:does it|will it|would it|til|until|to become|before)"
+        ),
         compared_in_table=True,
     ),
     Topic(
@@ -74,7 +77,7 @@ TOPICS: Tuple[Topic, ...] = (
         "job growth",
         "Job growth",
         answers.growth_answer,
-        compile_words(r"grow|outlook|demand|prospect|future|opening|job market|more jobs"),
+        compile_words(r"grow|outlook|demand|prospect|future|opening|open(?:s|ing)? up|job market|more jobs"),
         compared_in_table=True,
     ),
     Topic(

@@ -10,6 +10,7 @@ both found a place at the same spot, this one's is kept.
 """
 
 import hashlib
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -21,6 +22,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from careers import places
 from careers.places import DEFAULT_NAMES_PATH, PlaceNames, load_place_names
 from careers.wages import DEFAULT_PATH as WAGES_PATH
 from careers.wages import load_wages
@@ -63,10 +65,11 @@ class PlaceEntityExtractor(GraphComponent, EntityExtractorMixin):
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
-        """The names come from files beside the training data: a change to them retrains this
-        component instead of restoring it from Rasa's training cache."""
+        """The names come from files beside the training data and the code that derives them
+        (careers/places.py): a change to them retrains this component instead of restoring it
+        from Rasa's training cache."""
         digest = hashlib.sha256()
-        for path in (WAGES_PATH, DEFAULT_NAMES_PATH):
+        for path in (WAGES_PATH, DEFAULT_NAMES_PATH, Path(places.__file__)):
             digest.update(path.read_bytes())
         return digest.hexdigest()
 

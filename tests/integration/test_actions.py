@@ -325,3 +325,43 @@ def test_web_chat_answers_use_markdown_and_others_plain_text(dispatcher, make_tr
     plain = dispatcher.messages[-1]["text"]
     assert "**" not in plain and "|" not in plain and "](" not in plain
     assert events and plain.startswith("HR executive vs HR generalist, salary:\n")
+
+
+def test_the_users_own_job_is_not_what_they_ask_about(dispatcher, make_tracker):
+    tracker = make_tracker("ask_salary", text="im an hr generalist rn, what do hr managers make nationally")
+    _, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
+    assert message["text"].startswith("HR executive, salary:") and "$75,940" not in message["text"]
+    dispatcher.messages.clear()
+    compared = make_tracker("compare_roles", text="I'm an HR generalist, do HR managers make more than me?")
+    _, message = run(ActionCompareRoles(), dispatcher, compared)
+    assert message["text"].startswith("HR generalist vs HR executive")
+
+
+def test_the_manager_after_a_specialist_is_the_manager_of_that_line_of_work(dispatcher, make_tracker):
+    tracker = make_tracker(
+        "inform_role",
+        [{"entity": "role_head", "value": "manager", "text": "manager"}],
+        text="what about the manager",
+        slots={"role": "training_development_specialist", "topic": "salary"},
+    )
+    events, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
+    assert message["text"].startswith("Training and development manager, salary:")
+    assert slot_values(events)["role"] == "training_development_manager"
+
+
+def test_a_place_not_covered_keeps_the_role_for_the_next_question(dispatcher, make_tracker):
+    canada = {"entity": "place", "value": "canada", "text": "canada"}  # as the learned tagger gives it
+    tracker = make_tracker("ask_salary", [canada], text="what do hr managers make in canada")
+    events, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
+    assert '"canada"' in message["text"].lower() and "$" not in message["text"]
+    assert slot_values(events)["role"] == "hr_executive"
+
+
+def test_the_other_one_after_the_difference_of_two_roles(dispatcher, make_tracker):
+    difference = make_tracker("ask_differences", text="whats the difference between an hr exec and a generalist")
+    events, _ = run(ActionAnswerRoleTopic(), dispatcher, difference)
+    dispatcher.messages.clear()
+    slots = {**slot_values(events), "role": "hr_executive", "topic": "salary"}
+    tracker = make_tracker("inform_role", [{"entity": "reference", "value": "other"}], "the other one?", slots=slots)
+    _, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
+    assert message["text"].startswith("HR generalist, salary:")
