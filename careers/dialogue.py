@@ -442,6 +442,10 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
     """The roles named, else the one named and its partner in context, else the pair in context.
     With places and one role ("how does that compare with Texas?"): the role's pay in the
     place of the conversation (or the U.S.) and in the places named."""
+    referenced = _with_referenced_roles(kb, request, context)  # "paralegals, to compare", "the manager"
+    if not isinstance(referenced, Request):
+        return referenced
+    request = referenced
     if request.unknown_titles:
         return SayNotCovered(request.unknown_titles)
     if request.unknown_places:
@@ -459,6 +463,10 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
         if role is None:
             return AskWhichRole("Whose pay should I compare?", tuple(kb.roles), "salary")
         codes = places.codes if len(places.codes) >= 2 else (context.place or NATIONAL, places.codes[0])
+        if not any(_has_median(kb, role, code) for code in codes if code != NATIONAL):
+            # No figure where it was asked: said as the role's pay there says it, not a table
+            # of the U.S. figure alone.
+            return AnswerRole(role, "salary", places.codes[0], request.measure)
         return ComparePlaces(role, tuple(dict.fromkeys(codes)))
     if len(request.roles) >= 2:
         first, second = request.roles[0], request.roles[1]
@@ -474,6 +482,11 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
         place = places.codes[0] if places.codes else context.place
         return AnswerPair(first, second, "salary", None if place == NATIONAL else place, request.measure)
     return AnswerPair(first, second, topic)
+
+
+def _has_median(kb: KnowledgeBase, role_id: str, code: str) -> bool:
+    row = kb.wage_row(role_id, code)
+    return bool(row and row.annual_median.value is not None)
 
 
 def _rank_places(kb: KnowledgeBase, request: Request, context: Context) -> Decision:

@@ -22,6 +22,11 @@ BEYOND_KNOWLEDGE = [
         r"\bremote(?:ly)?\b|work(?:ing)? from (?:home|anywhere)|\bwfh\b|\bhybrid\b|tele(?:work|commut)\w*|"
         r"home office|in (?:the )?office every day",
     ),
+    (
+        "pay_reasons",
+        "the reasons pay differs",
+        r"\b(?:why|how come)\b(?=[^.?!]*\b(?:more|less|higher|lower|so much|so little)\b)",
+    ),
     ("stress", "how stressful the work is", r"\bstress\w*|burn ?out|burnt out|\bpressure\b|\btoxic\b"),
     (
         "work_life_balance",

@@ -56,7 +56,10 @@ TOPICS: Tuple[Topic, ...] = (
         "duties",
         "Duties",
         answers.duties_answer,
-        compile_words(r"\bdut|responsib|task|day[- ]to[- ]day|all day|daily"),
+        compile_words(
+            r"\bdut|responsib|task|day[- ]to[- ]day|all day|daily|"
+            r"what (?:does|do) (?:an? |the )?(?!i |you |we )(?:\w+ ){1,4}(?:do|actually do)\b"
+        ),
         detailed=answers.duties_detail,
     ),
     Topic(
@@ -67,7 +70,8 @@ TOPICS: Tuple[Topic, ...] = (
         answers.education_answer,
         compile_words(
             r"educat|degree|study|school|qualif|master|college|training required|experience|"
-            r"how long (?:does it|will it|would it|til|until|to become|before)"
+            r"how long (?:does it|will it|would it|til|until|to become|before)|\bbecom(?:e|ing)\b|"
+            r"promot(?:ed|ion)|move up|moving up"
         ),
         compared_in_table=True,
     ),

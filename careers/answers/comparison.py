@@ -1,5 +1,6 @@
 """Side-by-side comparisons of two roles, with computed differences (pure functions)."""
 
+import re
 from typing import Any, Iterator, Optional, Sequence, Tuple
 
 from careers import topics
@@ -95,10 +96,29 @@ def _oews_cell(kb: KnowledgeBase, role_id: str) -> Optional[str]:
     return money(int(row.annual_median.value)) if row and row.annual_median.value is not None else None
 
 
+def _experience_cell(role: Role) -> Optional[str]:
+    """The related work experience BLS lists for the role, short enough for a table cell
+    ("5 years or more", "less than 5 years", "none"): its own entry, else the part of the
+    newer OOH summary after "with"."""
+    education = role.education
+    summary = education.newer.summary if education.newer else ""
+    if education.experience:
+        text = education.experience.summary
+    elif "experience" in summary and ", with " in summary:
+        text = summary.split(", with ", 1)[1]
+    else:
+        return None
+    if text.lower().startswith(("no ", "bls lists no")):
+        return "none"
+    return re.split(r" (?:of|in) (?:a )?related", text.rstrip("."))[0]
+
+
 def _figures_table(kb: KnowledgeBase, first: Role, second: Role, topics: Sequence[str], markup: Markup) -> str:
     rows = []
     if "education" in topics:
         rows.append(["Education", first.education.minimum, second.education.minimum])
+        # The real difference between roles of one degree: an HR manager needs 5+ years, a specialist none.
+        rows.append(["Related work experience", _experience_cell(first), _experience_cell(second)])
     if "salary" in topics:
         label = f"Median pay ({kb.wages.provenance.release})"
         rows.append([label, _oews_cell(kb, first.id), _oews_cell(kb, second.id)])

@@ -1,5 +1,6 @@
 """Answers about one role and one topic, written from the knowledge base (pure functions)."""
 
+import re
 from typing import Optional
 
 from careers.answers import pay
@@ -102,7 +103,8 @@ def overview_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> 
 
 def brief_line(kb: KnowledgeBase, role_id: str, topic: str) -> Optional[str]:
     """One line of a topic, for a message that asked two things ("the pay, and what degree?"),
-    or None for a topic that takes more than a line (duties, related careers)."""
+    or None for a topic that takes more than a line (related careers). Duties get the first
+    sentence of the role's summary."""
     role = kb.role(role_id)
     if topic == "salary":
         salary = kb.newest_salary(role_id)
@@ -117,6 +119,9 @@ def brief_line(kb: KnowledgeBase, role_id: str, topic: str) -> Optional[str]:
         return (
             f"Job growth: {growth.percent:g}% projected for {growth.period} ({growth.occupation})." if growth else None
         )
+    if topic in ("duties", "overview"):
+        first_sentence = re.split(r"(?<=\.)\s", role.summary.strip(), maxsplit=1)[0]
+        return first_sentence  # "An HR generalist handles ...": the job in one sentence
     if topic == "skills" and role.skills:
         return "Skills: " + ", ".join(skill[0].lower() + skill[1:] for skill in role.skills[:3]) + "."
     return None

@@ -33,9 +33,15 @@ def test_the_second_topic_of_a_message_gets_its_line_and_its_button(kb):
 
 
 def test_a_topic_too_long_for_a_line_is_offered_as_a_button(kb):
+    reply = reply_to(kb, dialogue.AnswerRole("hr_generalist", "salary", also=("related",)), PLAIN)
+    assert "(You also asked about related careers: it is one button away.)" in reply.text
+    assert reply.buttons[0]["title"] == "Related careers for the HR generalist"
+
+
+def test_duties_asked_beside_pay_get_the_job_in_one_sentence(kb):
     reply = reply_to(kb, dialogue.AnswerRole("hr_generalist", "salary", also=("duties",)), PLAIN)
-    assert "(You also asked about duties: it is one button away.)" in reply.text
-    assert reply.buttons[0]["title"] == "Duties for the HR generalist"
+    assert reply.text.startswith("HR generalist, salary:")
+    assert reply.text.splitlines()[-1] == kb.role("hr_generalist").summary.split(". ")[0].rstrip(".") + "."
 
 
 def test_is_it_worth_it_gives_figures_and_no_opinion(kb):
