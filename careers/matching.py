@@ -247,14 +247,17 @@ MEASURE_PATTERNS = [
             r"(?:college|school|uni)|new grads?\b|fresh out|beginners?\b|just starting|\bjunior\b|first[- ]year|"
             r"new hires?|low(?:est)?[- ]end|bottom (?:10|ten)|lowest[- ]paid|(?:10|25)th percentile|just out of|"
             r"no experience|without experience|just graduated|recent grads?\b|first job|fresh grads?\b|"
-            r"lowest (?:pay|salary|wage)",
+            r"lowest (?:pay|salar\w*|wages?)|\bminimum (?:pay|salary|wage)|\bbottom (?:end|of the (?:range|scale))|"
+            r"\bbeginning\b|\bnewbies?\b|\brookies?\b|\bat first\b|\bthe least (?:an? )?(?:\w+ ){0,3}(?:make|earn|get)",
         ),
         (
             "top",
             r"\btop (?:10|ten)\b|top earners|top end|highest[- ]paid (?:10|ten)|90th|high[- ]end|"
             r"top of the (?:range|scale)|most (?:they|you|i|one) can (?:make|earn)|best[- ]paid (?:ones|people|10)|"
             r"top[- ]earning|upper end|top ten percent|highest[- ]earning (?:ones|people|10)|\btop (?:pay|salary)|"
-            r"most (?:an? )?(?:\w+ ){0,3}(?:can|could) (?:make|earn|get)|max(?:imum)? (?:pay|salary)|like the top",
+            r"most (?:an? )?(?:\w+ ){0,3}(?:can|could) (?:make|earn|get)|max(?:imum)? (?:pay|salary)|like the top|"
+            r"highest (?:salar\w*|pay|wages?|earners?) (?:for|of|an?)\b|upper (?:range|limit)|\bthe max\b|"
+            r"top of (?:the )?(?:field|pay|ladder)",
         ),
         ("hourly", r"\bhourly\b|(?:an|per|by the|a) hour\b"),
         ("mean", r"\baverage\b|\bmean (?:pay|salary|wage|income|annual)|\bthe mean\b"),  # not "the city I mean"
