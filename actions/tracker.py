@@ -57,10 +57,11 @@ SELF_DESCRIPTION = re.compile(r"\b(?:i'?m|i am|i work as|as)\s+(?:an?\s+)?(?:\w+
 
 
 def _asked_about(entities: List[Dict[str, Any]], text: str, intent: Optional[str]) -> List[Dict[str, Any]]:
-    """The entities without the roles that describe the user ("I'm a generalist"), when
-    another role is asked about and the question is no comparison."""
+    """The entities without the roles that describe the user ("I'm a generalist", "I'm a
+    guidance counselor"), when another role or HR itself is asked about and the question
+    is no comparison."""
     roles = [entity for entity in entities if entity.get("entity") == "role"]
-    if intent == "compare_roles" or len(roles) < 2:
+    if intent == "compare_roles" or not roles:
         return entities
 
     def describes_the_user(entity: Dict[str, Any]) -> bool:
@@ -68,7 +69,19 @@ def _asked_about(entities: List[Dict[str, Any]], text: str, intent: Optional[str
         return isinstance(start, int) and bool(SELF_DESCRIPTION.search(text[max(0, start - 40) : start]))
 
     own = [entity for entity in roles if describes_the_user(entity)]
-    if not own or len(own) == len(roles):
+
+    def overlaps_a_role(entity: Dict[str, Any]) -> bool:  # "hr" of "HR generalist"
+        start, end = entity.get("start"), entity.get("end")
+        return any(
+            isinstance(start, int)
+            and isinstance(end, int)
+            and role.get("start", end) < end
+            and start < role.get("end", start)
+            for role in roles
+        )
+
+    asks_about_hr = any(entity.get("entity") == "field" and not overlaps_a_role(entity) for entity in entities)
+    if not own or (len(own) == len(roles) and not asks_about_hr):
         return entities
     return [entity for entity in entities if entity not in own]
 
@@ -115,6 +128,7 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         detail="more" in _values(entities, "detail"),
         other="other" in _values(entities, "reference"),
         both="both" in _values(entities, "reference"),
+        compare="compare" in _values(entities, "reference"),
         whole_state="whole_state" in _values(entities, "reference"),
         years=tuple(int(v) for v in _values(entities, "year") if isinstance(v, str) and v.isdigit()),
         role_heads=tuple(dict.fromkeys(v for v in _values(entities, "role_head") if isinstance(v, str))),

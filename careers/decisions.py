@@ -33,6 +33,7 @@ class Request:
     detail: bool = False  # the "More detail" button: the long form of the answer
     other: bool = False  # "the other one": the option or role not chosen last time
     both: bool = False  # "for both": the two roles just talked about
+    compare: bool = False  # words that compare outright ("compared to", "vs", "than")
     whole_state: bool = False  # "and for the whole state?": the state of the metro area just answered
     years: Tuple[int, ...] = ()  # years of the knowledge base named ("in may 2024"): their figures too
     role_heads: Tuple[str, ...] = ()  # bare title words with no role of their own ("the manager")

@@ -76,6 +76,7 @@ HELP = "help"
 ACROSS_ROLES = "across_roles"  # lists, filters and rankings of every role
 RANK_PLACES = "rank_places"  # where a role pays best, has the most jobs
 OUT_OF_SCOPE = "out_of_scope"  # the NLU's out_of_scope intent
+ARTICLE_YEAR = 2017  # of the source article's figures, all national
 UNSURE = "unsure"  # the NLU was unsure of the intent (nlu_fallback): the entities may still tell
 SMALL_TALK = "small_talk"  # hello, thanks, goodbye: unless the message asks something besides
 SMALL_TALK_RESPONSES = {"greet": "utter_greet", "goodbye": "utter_goodbye", "thank": "utter_you_are_welcome"}
@@ -288,6 +289,9 @@ def _role_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
         also = tuple(topic for topic in request.topics if topic not in (decision.topic, topics.DEFAULT_TOPIC))
         # A year of the long form's figures ("what did they make in May 2024?") asks for it.
         detail = request.detail or (decision.topic == "salary" and bool(set(request.years) & {2024}))
+        if decision.topic == "salary" and ARTICLE_YEAR in request.years and decision.place and not request.places:
+            # "what did the article say they made in 2017?" after Seattle: the article's figure is national.
+            decision = replace(decision, place=None, other_place=None)
         return replace(decision, also=also, detail=detail and not decision.place and not decision.measure)
     return decision
 
@@ -313,8 +317,27 @@ def _in_the_same_line_of_work(kb: KnowledgeBase, role_id: Optional[str], candida
 
 def _with_referenced_roles(kb: KnowledgeBase, request: Request, context: Context) -> Union[Request, Decision]:
     """A request whose roles "the manager" or "the other one" name, or a question when several may be meant."""
-    if request.roles or request.unknown_titles:
+    if request.unknown_titles:
         return request
+    if request.roles:
+        # "the generalist or the manager": a title word beside a named role is a second role.
+        heads = [  # words of covered titles only: "I'm a teacher" is the user's own job
+            word
+            for word in request.role_heads
+            if _roles_by_title_word(kb, word) and not set(request.roles) & set(_roles_by_title_word(kb, word))
+        ]
+        if not heads or len(request.roles) > 1:
+            return request
+        second = _with_referenced_roles(kb, replace(request, roles=(), role_heads=tuple(heads[:1])), context)
+        if isinstance(second, Request):
+            roles = tuple(dict.fromkeys(request.roles + second.roles))
+            return replace(request, roles=roles)
+        if isinstance(second, AskWhichRole):
+            # Of the roles the word may mean, the named role's counterpart ("the manager" of the generalist).
+            partner = kb.counterpart(request.roles[0])
+            if partner in second.roles:
+                return replace(request, roles=(request.roles[0], partner))
+        return second
     if request.both:
         pair = context.compared_roles or context.discussed_roles[-2:]
         if len(pair) == 2:
@@ -332,6 +355,12 @@ def _with_referenced_roles(kb: KnowledgeBase, request: Request, context: Context
         if same_line:
             # "what about the manager" after the training and development specialist.
             return replace(request, roles=(same_line,))
+        recent = [
+            role_id for role_id in reversed(context.compared_roles + context.discussed_roles) if role_id in matches
+        ]
+        if recent:
+            # "what do specialists make?" after HR managers and HR specialists were compared.
+            return replace(request, roles=(recent[0],))
         if context.role and kb.counterpart(context.role) in matches:
             # "no, I meant the manager" about the generalist: the manager counterpart.
             return replace(request, roles=(kb.counterpart(context.role),))
@@ -442,10 +471,15 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
     """The roles named, else the one named and its partner in context, else the pair in context.
     With places and one role ("how does that compare with Texas?"): the role's pay in the
     place of the conversation (or the U.S.) and in the places named."""
-    referenced = _with_referenced_roles(kb, request, context)  # "paralegals, to compare", "the manager"
-    if not isinstance(referenced, Request):
-        return referenced
-    request = referenced
+    if request.role_heads and not (request.roles or request.compare or request.both or request.topic):
+        # "and as a manager there": the intent may say comparison, the words say one role.
+        return _role_topic(kb, replace(request, intent=INFORM_ROLE), context)
+    if request.roles or any(not _roles_by_title_word(kb, word) for word in request.role_heads):
+        # "the generalist or the manager"; "paralegals, to compare" (a job we do not cover)
+        referenced = _with_referenced_roles(kb, request, context)
+        if not isinstance(referenced, Request):
+            return referenced
+        request = referenced
     if request.unknown_titles:
         return SayNotCovered(request.unknown_titles)
     if request.unknown_places:
@@ -476,6 +510,8 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
     else:
         first, second = context.recent_pair(kb)
     topic = request.topic or ("salary" if request.measure else None)
+    if topic is None and context.place and context.topic == "salary":
+        topic = "salary"  # "compared to an HR manager there?" after pay in San Antonio: pay there
     if places.codes or (topic == "salary" and (context.place or request.measure)):
         # Pay of two roles in a place: the one named, else the conversation's (or the U.S. for a
         # measure only the wage data has, such as hourly pay).

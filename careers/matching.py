@@ -323,11 +323,13 @@ def hr_field(text: Text) -> List[Span]:
 
 
 # "the other one": the option or role not chosen last time; "both": the two roles just talked
-# about; "the whole state": the state of the metro area just answered.
+# about; "the whole state": the state of the metro area just answered; "compared to": a comparison.
 REFERENCES = [
     ("other", compile_words(r"\bthe other(?: one| ones| role| job| place| city| state)?\b")),
-    ("both", compile_words(r"\bboth\b|\bthe two\b|\beach of them\b")),
+    ("both", compile_words(r"\bboth\b|\bthe two\b|\beach of them\b|\bfor each\b|\beach one\b")),
     ("whole_state", compile_words(r"\b(?:the )?whole state\b|\bstatewide\b|\bthe (?:entire|rest of the) state\b")),
+    # Said outright: "compared to an HR manager there?" compares; "and as a manager there" does not.
+    ("compare", compile_words(r"\bcompar\w*|\bvs\.?(?= )|\bversus\b|\bthan\b|\bdifferen\w*|\bwhich (?:one|of)\b")),
 ]
 
 

@@ -19,13 +19,18 @@ BEYOND_KNOWLEDGE = [
     (
         "remote_work",
         "remote work",
-        r"\bremote(?:ly)?\b|work(?:ing)? from (?:home|anywhere)|\bwfh\b|\bhybrid\b|tele(?:work|commut)\w*|"
+        r"\bremote(?:ly)?\b|\bfrom (?:home|anywhere)\b|\bwfh\b|\bhybrid\b|tele(?:work|commut)\w*|"
         r"home office|in (?:the )?office every day",
     ),
     (
         "pay_reasons",
         "the reasons pay differs",
         r"\b(?:why|how come)\b(?=[^.?!]*\b(?:more|less|higher|lower|so much|so little)\b)",
+    ),
+    (
+        "experience_credit",
+        "whether a particular background counts as experience",
+        r"\bmilitary (?:time|service|experience|background)|\bveterans?\b|count(?:s)? (?:as|towards?) (?:\w+ )?experience",
     ),
     ("stress", "how stressful the work is", r"\bstress\w*|burn ?out|burnt out|\bpressure\b|\btoxic\b"),
     (
@@ -89,7 +94,7 @@ BEYOND_KNOWLEDGE = [
         r"(?:the )?(?:federal |state |local )?government|nonprofits?|non-profits?|a nonprofit|finance|banking|"
         r"a bank|manufacturing|retail|oil(?: and gas)?|energy|construction|consulting|hospitality|"
         r"the military|a law firm|law firms|a university|universities|a small (?:business|company)|"
-        r"small businesses|a (?:big|large|small) (?:company|corporation|firm)|big (?:companies|firms)|corporate)\b(?: (?:industry|sector))?"
+        r"small businesses|a (?:big|large|small) (?:company|corporation|firm)|big (?:companies|firms)|corporate(?! training))\b(?: (?:industry|sector))?"
         r"|\b(?:industry|sector|public[- ]sector|private[- ]sector|government|federal)\b",
     ),
     (
@@ -195,7 +200,11 @@ def title_mentions(text: Text, covered: Sequence[Tuple[int, int]] = ()) -> List[
         before = [w for w in words if w[2] <= start]
         title_start = start
         for word, word_start, word_end in reversed(before[-(TITLE_WORDS - 1) :]):
-            if word in NOT_TITLE_WORDS or any(word_start < c_end and c_start < word_end for c_start, c_end in covered):
+            if (
+                word in NOT_TITLE_WORDS
+                or word.isdigit()  # "the 2017 generalist salary": a year, no part of a title
+                or any(word_start < c_end and c_start < word_end for c_start, c_end in covered)
+            ):
                 break
             title_start = word_start
         is_whole_title = bool(re.fullmatch(WHOLE_TITLES, match.group(0), re.IGNORECASE))

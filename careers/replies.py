@@ -104,10 +104,11 @@ def _with_also(kb: KnowledgeBase, decision: dialogue.AnswerRole, reply: Reply) -
         return reply
     briefs = {other: brief_line(kb, decision.role, other) for other in decision.also}
     rest = [other for other, line in briefs.items() if line is None]
-    text = reply.text + "".join(f"\n{line}" for line in briefs.values() if line)
+    # A blank line first: in the web chat's Markdown a line right after a list joins its last item.
+    text = reply.text + "".join(f"\n\n{line}" for line in briefs.values() if line)
     if rest:
         names = " and ".join(topics.topic(other).label for other in rest)
-        text += f"\n(You also asked about {names}: it is one button away.)"
+        text += f"\n\n(You also asked about {names}: it is one button away.)"
     asked = [buttons.topic_button(kb, decision.role, other) for other in decision.also]
     asked_payloads = {button["payload"] for button in asked}  # not again under its short title
     followups = (asked + [b for b in reply.buttons if b["payload"] not in asked_payloads])[: buttons.MAX_BUTTONS]

@@ -45,7 +45,7 @@ TOPICS: Tuple[Topic, ...] = (
         answers.salary_answer,
         compile_words(
             r"earn|pay(?!roll)|paid|salar|money|wage|income|how much (more|less)|\bma(?:kes?|de|king)\b|richer|\$|"
-            r"\brange\b|percentile"
+            r"\brange\b|percentile|\bmedian\b"
         ),
         compared_in_table=True,
         detailed=answers.salary_detail,

@@ -365,3 +365,33 @@ def test_the_other_one_after_the_difference_of_two_roles(dispatcher, make_tracke
     tracker = make_tracker("inform_role", [{"entity": "reference", "value": "other"}], "the other one?", slots=slots)
     _, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
     assert message["text"].startswith("HR generalist, salary:")
+
+
+def test_a_job_of_the_users_own_we_do_not_cover_is_no_question_about_it(dispatcher, make_tracker):
+    counselor = {"entity": "role", "value": "guidance counselor", "text": "guidance counselor"}
+    tracker = make_tracker("ask_education", [counselor], "im a guidance counselor, what degree do kids need for hr")
+    _, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
+    assert "guidance counselor" not in message["text"] and "achelor" in message["text"]
+    dispatcher.messages.clear()
+    own_pay = make_tracker("ask_salary", [], "I'm an HR generalist, how much do I make?")
+    _, message = run(ActionAnswerRoleTopic(), dispatcher, own_pay)
+    assert message["text"].startswith("HR generalist, salary:")
+
+
+def test_a_bare_title_word_means_the_role_of_that_title_just_compared(dispatcher, make_tracker):
+    slots = {"compared_roles": ["hr_executive", "hr_generalist"], "discussed_roles": ["hr_executive", "hr_generalist"]}
+    specialists = {"entity": "role_head", "value": "specialist", "text": "specialists"}
+    virginia = {"entity": "place", "value": "5100000", "text": "virginia"}
+    tracker = make_tracker("ask_salary", [specialists, virginia], "what do specialists make in virginia", slots=slots)
+    _, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
+    assert message["text"].startswith("HR generalist, pay in Virginia:")
+
+
+def test_a_title_word_beside_a_named_role_is_the_second_role(dispatcher, make_tracker):
+    manager = {"entity": "role_head", "value": "manager", "text": "manager"}
+    slots = {"discussed_roles": ["labor_lawyer", "hr_generalist"], "role": "hr_generalist"}
+    text = "which one needs more experience, the generalist or the manager"
+    tracker = make_tracker("compare_roles", [manager], text, slots=slots)
+    _, message = run(ActionCompareRoles(), dispatcher, tracker)
+    assert message["text"].startswith("HR generalist vs HR executive, education:")
+    assert "5 years or more" in message["text"] and "Labor lawyer" not in message["text"]
