@@ -32,6 +32,12 @@ BEYOND_KNOWLEDGE = [
         "whether a particular background counts as experience",
         r"\bmilitary (?:time|service|experience|background)|\bveterans?\b|count(?:s)? (?:as|towards?) (?:\w+ )?experience",
     ),
+    (
+        "future_pay",
+        "pay in the future",
+        r"\b(?:in|within) (?:like |about )?(?:\d+|a few|a couple(?: of)?|two|three|five|ten|twenty) "
+        r"(?:more )?(?:years|yrs)\b|\bfuture (?:pay|salar\w*|wages?)\b",
+    ),
     ("stress", "how stressful the work is", r"\bstress\w*|burn ?out|burnt out|\bpressure\b|\btoxic\b"),
     (
         "work_life_balance",
@@ -122,7 +128,7 @@ BEYOND_KNOWLEDGE = [
 ]
 # Subjects that are beyond the knowledge only in a question about pay ("what do HR managers
 # make in healthcare?", but not "what does an HR manager do in healthcare?").
-PAY_QUALIFIERS = {"industry_pay", "experience_pay", "degree_pay", "pay_gap"}
+PAY_QUALIFIERS = {"industry_pay", "experience_pay", "degree_pay", "pay_gap", "future_pay"}
 # Labels of the subjects, and of a year without figures (found by other_years, not by words).
 BEYOND_LABELS = {**{label: name for label, name, _ in BEYOND_KNOWLEDGE}, "other_year": "figures for that year"}
 BEYOND_PATTERNS = [(label, compile_words(words)) for label, _, words in BEYOND_KNOWLEDGE]
@@ -170,7 +176,7 @@ TITLE_HEADS = (
     r"programmers?|architects?|psychologists?|counselors?|paramedics?|firefighters?|surgeons?|physicians?|"
     r"veterinarians?|carpenters?|welders?|bankers?|realtors?|actuar(?:y|ies)|astronauts?"
 )
-WHOLE_TITLES = r"chief of staff|chief \w+ officer|head of \w+|vp of \w+|vice president of \w+|c[- ]suite"
+WHOLE_TITLES = r"chief of staff|chief \w+ officer|head of \w+|vp of \w+|vice president of \w+|c[- ]suite|c[efotim]o"
 TITLE_HEAD = re.compile(rf"\b(?:{WHOLE_TITLES})\b|\b(?:{TITLE_HEADS})\b", re.IGNORECASE)
 # Words that end a title on its left: "become a marketing manager", "do payroll clerks ...".
 NOT_TITLE_WORDS = set(
@@ -221,9 +227,30 @@ def qualified_title(text: Text, span: Span) -> Optional[Span]:
     if " " in text[start:end].strip() or not re.fullmatch(TITLE_HEADS, text[start:end], re.IGNORECASE):
         return None  # "HR generalist", or a word that is no job title of its own ("payroll")
     before = [w for w in words_with_spans(text) if w[2] <= start]
-    if not before or before[-1][0] in NOT_TITLE_WORDS:
-        return None
+    if not before or before[-1][0] in NOT_TITLE_WORDS or text[before[-1][2] : start] != " ":
+        return None  # "hr managers, generalists": a list, no qualifier
     return before[-1][1], end, text[before[-1][1] : end]
+
+
+def title_on_the_right(text: Text, span: Span) -> Optional[Span]:
+    """An alias followed right away by a title word is another job: "executive assistant" is
+    not the HR executive, "payroll manager" not the payroll clerk. The title as typed, or None."""
+    start, end, _ = span
+    after = re.match(rf" ((?:{TITLE_HEADS}))\b", text[end:], re.IGNORECASE)
+    if not after:
+        return None
+    return start, end + after.end(), text[start : end + after.end()]
+
+
+def _another_job_on_the_right(matcher: AliasMatcher, text: Text, span: Span) -> Optional[Span]:
+    """title_on_the_right, unless the role is one of that title ("comp and benefits manager"
+    is the compensation and benefits manager, whose aliases end with "manager")."""
+    title = title_on_the_right(text, span)
+    if title is None:
+        return None
+    head = title[2].split()[-1].lower().rstrip("s")
+    role_heads = {alias.split()[-1].rstrip("s") for alias, role in matcher.aliases.items() if role == span[2]}
+    return None if head in role_heads else title
 
 
 def roles_and_titles(matcher: AliasMatcher, text: Text) -> Tuple[List[Span], List[Span]]:
@@ -232,13 +259,13 @@ def roles_and_titles(matcher: AliasMatcher, text: Text) -> Tuple[List[Span], Lis
     known: List[Span] = []
     titles: List[Span] = []
     for span in matcher.mentions(text):
-        other_job = qualified_title(text, span)
+        other_job = qualified_title(text, span) or _another_job_on_the_right(matcher, text, span)
         if other_job and not matcher.find(phrase_of(other_job[2])):
             titles.append(other_job)
         else:
             known.append(span)
     covered = [(start, end) for start, end, _ in known + titles]
-    return known, sorted(titles + title_mentions(text, covered))
+    return known, sorted(set(titles + title_mentions(text, covered)))
 
 
 def bare_title_words(text: Text, covered: Sequence[Tuple[int, int]]) -> List[Span]:

@@ -75,6 +75,11 @@ def beyond_knowledge_text(
             f"I don't have figures for {year}: my pay figures are for May 2025 and May 2024 (BLS) and 2017 "
             "(a 2017 article), and the job projections run to 2033"
         )
+    elif subjects and subjects[0] == "future_pay":
+        opening = (
+            "I don't have pay in the future: the BLS projects how many jobs there will be, not what they will "
+            "pay, and my newest pay figures are for May 2025"
+        )
     elif subjects and subjects[0] in PAY_QUALIFIERS:
         asked = f' ("{named[0]}")' if named else ""
         opening = (
