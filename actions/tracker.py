@@ -129,6 +129,7 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         other="other" in _values(entities, "reference"),
         both="both" in _values(entities, "reference"),
         compare="compare" in _values(entities, "reference"),
+        own_place="own_place" in _values(entities, "reference"),
         whole_state="whole_state" in _values(entities, "reference"),
         years=tuple(int(v) for v in _values(entities, "year") if isinstance(v, str) and v.isdigit()),
         role_heads=tuple(dict.fromkeys(v for v in _values(entities, "role_head") if isinstance(v, str))),

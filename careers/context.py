@@ -10,6 +10,7 @@ from careers.decisions import (
     AnswerPair,
     AnswerRole,
     AnswerSharedTopic,
+    AskWhereTheyLive,
     AskWhichPlace,
     ComparePlaces,
     Decision,
@@ -152,7 +153,7 @@ def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = (
                 {ROLE: decision.role, COMPARED_ROLES: None, DISCUSSED_ROLES: _discussed(context, decision.role)}
             )
         return updates
-    if isinstance(decision, (SayBeyondKnowledge, SayPlaceNotCovered)) and decision.role:
+    if isinstance(decision, (SayBeyondKnowledge, SayPlaceNotCovered, AskWhereTheyLive)) and decision.role:
         # The role asked about stays in focus: "can HR generalists work from home?", then "the pay in Virginia?".
         return {ROLE: decision.role, COMPARED_ROLES: None, DISCUSSED_ROLES: _discussed(context, decision.role)}
     if isinstance(decision, AnswerSharedTopic) and decision.roles:

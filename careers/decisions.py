@@ -34,6 +34,7 @@ class Request:
     other: bool = False  # "the other one": the option or role not chosen last time
     both: bool = False  # "for both": the two roles just talked about
     compare: bool = False  # words that compare outright ("compared to", "vs", "than")
+    own_place: bool = False  # "where I live", "in my area": the user's place
     whole_state: bool = False  # "and for the whole state?": the state of the metro area just answered
     years: Tuple[int, ...] = ()  # years of the knowledge base named ("in may 2024"): their figures too
     role_heads: Tuple[str, ...] = ()  # bare title words with no role of their own ("the manager")
@@ -100,6 +101,13 @@ class AskWhichPlace:
     places: Tuple[str, ...]  # the areas a name may mean
     role: Optional[str]
     topic: str
+
+
+@dataclass(frozen=True)
+class AskWhereTheyLive:
+    """ "and where I live?" with no place in the conversation: asked, never the U.S. figure instead."""
+
+    role: Optional[str]
 
 
 @dataclass(frozen=True)
@@ -185,6 +193,7 @@ Decision = Union[
     ComparePlaces,
     RankPlaces,
     AskWhichPlace,
+    AskWhereTheyLive,
     SayPlaceNotCovered,
     SayBeyondKnowledge,
     SayOutOfScope,

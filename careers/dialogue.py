@@ -23,6 +23,7 @@ from careers.decisions import (
     AnswerRole,
     AnswerSharedTopic,
     AskToRephrase,
+    AskWhereTheyLive,
     AskWhichPlace,
     AskWhichRole,
     ComparePlaces,
@@ -382,6 +383,10 @@ def _with_referenced_places(kb: KnowledgeBase, request: Request, context: Contex
 
 def _role_topic_in_place(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     request = _with_referenced_places(kb, request, context)
+    if request.own_place and not request.places and not request.unknown_places:
+        if not context.place:
+            return AskWhereTheyLive(request.roles[0] if len(request.roles) == 1 else context.role)
+        request = replace(request, places=(context.place,))  # "and where I live?" once it was said
     if request.other and not request.places and context.place_options:
         rest = tuple(code for code in context.place_options if code != context.place)
         if len(rest) > 1:  # "the other one" of three, or before either was chosen: which?

@@ -245,7 +245,7 @@ MEASURE_PATTERNS = [
             "starting",
             r"(?<!can )(?<!to )\bstart(?:ing|s)?\b(?! (?:a|my|an|the) (?:career|job))|entry[- ]level|right (?:out of|after) "
             r"(?:college|school|uni)|new grads?\b|fresh out|beginners?\b|just starting|\bjunior\b|first[- ]year|"
-            r"new hires?|low(?:est)?[- ]end|bottom (?:10|ten)|lowest[- ]paid|(?:10|25)th percentile|just out of|"
+            r"new hires?|low(?:est)?[- ]end|bottom (?:10|ten|25|quarter)|lowest[- ]paid|(?:10|25)th percentile|just out of|"
             r"no experience|without experience|just graduated|recent grads?\b|first job|fresh grads?\b|"
             r"lowest (?:pay|salar\w*|wages?)|\bminimum (?:pay|salary|wage)|\bbottom (?:end|of the (?:range|scale))|"
             r"\bbeginning\b|\bnewbies?\b|\brookies?\b|\bat first\b|\bthe least (?:an? )?(?:\w+ ){0,3}(?:make|earn|get)",
@@ -323,11 +323,20 @@ def hr_field(text: Text) -> List[Span]:
 
 
 # "the other one": the option or role not chosen last time; "both": the two roles just talked
-# about; "the whole state": the state of the metro area just answered; "compared to": a comparison.
+# about; "the whole state": the state of the metro area just answered; "where I live": the
+# user's place; "compared to": a comparison.
 REFERENCES = [
     ("other", compile_words(r"\bthe other(?: one| ones| role| job| place| city| state)?\b")),
     ("both", compile_words(r"\bboth\b|\bthe two\b|\beach of them\b|\bfor each\b|\beach one\b")),
     ("whole_state", compile_words(r"\b(?:the )?whole state\b|\bstatewide\b|\bthe (?:entire|rest of the) state\b")),
+    (
+        "own_place",
+        compile_words(
+            r"\bwhere i (?:live|am|stay|'?m (?:at|from|based))\b|\bwhere im (?:at|from|based)\b|"
+            r"\bin my (?:area|state|city|town|region|part of the country)\b|\bnear me\b|\baround here\b|"
+            r"\blocally\b|\bmy location\b|\bwhere i'?m located\b"
+        ),
+    ),
     # Said outright: "compared to an HR manager there?" compares; "and as a manager there" does not.
     ("compare", compile_words(r"\bcompar\w*|\bvs\.?(?= )|\bversus\b|\bthan\b|\bdifferen\w*|\bwhich (?:one|of)\b")),
 ]

@@ -71,7 +71,7 @@ BEYOND_KNOWLEDGE = [
     (
         "job_listings",
         "job openings and applications",
-        r"job (?:openings|postings|listings|boards?|ads)|hiring near|near me|who(?:'s| is) hiring|"
+        r"job (?:openings|postings|listings|boards?|ads)|hiring near|(?:jobs?|openings|hiring) near me|who(?:'s| is) hiring|"
         r"where (?:can|do) i (?:find|apply|look for) (?:a |an )?(?:\w+ )?(?:job|jobs|work|openings)|\bindeed\b|"
         r"internships?\b|\bresumes?\b|cover letter|interview (?:tips|questions)",
     ),
@@ -107,7 +107,18 @@ BEYOND_KNOWLEDGE = [
         "experience_pay",
         "pay by years of experience",
         r"(?:with|after|having) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many) "
-        r"(?:\+ )?years?\b|\bmid[- ]career\b|\bsenior[- ]level\b",
+        r"(?:\+ )?years?\b|\bmid[- ]career\b|\bsenior[- ]level\b|\b(?:senior|sr\.?) (?=hr\b|human\b|\w+ (?:generalist|manager|"
+        r"specialist|recruiter|clerk|assistant))",
+    ),
+    (
+        "after_tax",
+        "pay after taxes",
+        r"\btake[- ]home\b|\bafter (?:taxes|tax|deductions)\b|\bnet (?:pay|salary|income)\b",
+    ),
+    (
+        "pay_period",
+        "pay per month or per week",
+        r"\b(?:a|per|each|every) (?:month|week)\b|\bmonthly\b|\bweekly\b|\bbi-?weekly\b|\bpaycheck\b",
     ),
     (
         "degree_pay",
@@ -128,7 +139,7 @@ BEYOND_KNOWLEDGE = [
 ]
 # Subjects that are beyond the knowledge only in a question about pay ("what do HR managers
 # make in healthcare?", but not "what does an HR manager do in healthcare?").
-PAY_QUALIFIERS = {"industry_pay", "experience_pay", "degree_pay", "pay_gap", "future_pay"}
+PAY_QUALIFIERS = {"industry_pay", "experience_pay", "degree_pay", "pay_gap", "future_pay", "after_tax", "pay_period"}
 # Labels of the subjects, and of a year without figures (found by other_years, not by words).
 BEYOND_LABELS = {**{label: name for label, name, _ in BEYOND_KNOWLEDGE}, "other_year": "figures for that year"}
 BEYOND_PATTERNS = [(label, compile_words(words)) for label, _, words in BEYOND_KNOWLEDGE]

@@ -247,7 +247,9 @@ def place_names(areas: Iterable[AreaLike], names_config: Dict) -> PlaceNames:
         area_states=area_states,
         everyday=frozenset(everyday_words),
         state_names={state_names[a.state_code]: a.code for a in areas if a.type == "S" and a.state_code in state_names},
-        foreign=tuple(str(name) for name in names_config.get("outside_the_data", [])),
+        foreign=tuple(
+            str(name) for key in ("outside_the_data", "regions_not_in_the_data") for name in names_config.get(key, [])
+        ),
     )
 
 

@@ -52,6 +52,13 @@ def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> 
             pay.which_place_question(kb, decision.places),
             [buttons.place_button(kb, decision.role, code, plain_name=True) for code in decision.places[:6]],
         )
+    if isinstance(decision, dialogue.AskWhereTheyLive):
+        who = f" for the {kb.role(decision.role).name}" if decision.role else ""
+        return Reply(
+            f'Where do you live? Tell me the state or the city (for example "Ohio" or "Austin"), '
+            f"and I'll give you the pay there{who}.",
+            [],
+        )
     if isinstance(decision, dialogue.SayPlaceNotCovered):
         return Reply(not_covered_place_text(list(decision.names)), buttons.scope_buttons(kb))
     if isinstance(decision, dialogue.AskWhichRole):

@@ -80,6 +80,8 @@ def beyond_knowledge_text(
             "I don't have pay in the future: the BLS projects how many jobs there will be, not what they will "
             "pay, and my newest pay figures are for May 2025"
         )
+    elif subjects and subjects[0] in ("after_tax", "pay_period"):
+        opening = f"I don't have {BEYOND_LABELS[subjects[0]]}: BLS publishes pay before taxes, per year and per hour"
     elif subjects and subjects[0] in PAY_QUALIFIERS:
         asked = f' ("{named[0]}")' if named else ""
         opening = (

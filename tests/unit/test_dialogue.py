@@ -500,3 +500,11 @@ def test_a_follow_up_on_two_roles_keeps_their_place_and_takes_the_measure(kb):
 def test_a_title_not_covered_in_an_ambiguous_place_is_named_back_first(kb):
     request = Request("ask_salary", unknown_titles=("chief of staff",), places=(f"{CA}|{SAN_JOSE}|{TX}",))
     assert resolve(kb, dialogue.ROLE_TOPIC, request, PAY_IN_TEXAS) == SayNotCovered(("chief of staff",))
+
+
+def test_where_i_live_is_asked_until_a_place_is_known(kb):
+    request = Request("ask_salary", roles=("hr_executive",), own_place=True)
+    decision = resolve(kb, dialogue.ROLE_TOPIC, request, Context())
+    assert decision == dialogue.AskWhereTheyLive("hr_executive")  # never the U.S. figure instead
+    assert slot_updates(Context(), decision)["role"] == "hr_executive"
+    assert resolve(kb, dialogue.ROLE_TOPIC, request, PAY_IN_TEXAS) == AnswerRole("hr_executive", "salary", TX)
