@@ -86,6 +86,14 @@ def _asked_about(entities: List[Dict[str, Any]], text: str, intent: Optional[str
     return [entity for entity in entities if entity not in own]
 
 
+def _overlap(first: Dict[str, Any], second: Dict[str, Any]) -> bool:
+    spans = [(entity.get("start"), entity.get("end")) for entity in (first, second)]
+    if not all(isinstance(bound, int) for span in spans for bound in span):
+        return False
+    (first_start, first_end), (second_start, second_end) = spans
+    return first_start < second_end and second_start < first_end
+
+
 def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
     message = tracker.latest_message or {}
     intent = (message.get("intent") or {}).get("name")
@@ -95,7 +103,14 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
     roles = _roles(kb, entities)
     named_topics = [value for value in _values(entities, "topic") if isinstance(value, str) and value in topics.BY_ID]
     pay_limits = [limit for limit in map(PayLimit.parse, _values(entities, "amount")) if limit]
-    degrees = [value for value in _values(entities, "degree") if value in ENTRY_EDUCATION_LEVELS]
+    role_entities = [entity for entity in entities if entity.get("entity") == "role"]
+    degrees = [  # "law school" names the labor lawyer: no degree of its own beside it
+        entity.get("value")
+        for entity in entities
+        if entity.get("entity") == "degree"
+        and entity.get("value") in ENTRY_EDUCATION_LEVELS
+        and not any(_overlap(entity, role) for role in role_entities)
+    ]
     levels = [value for value in _values(entities, "education_level") if value in kb.education_level_ids()]
     place_values = [value for value in _values(entities, "place") if isinstance(value, str) and value.strip()]
     places = [value for value in place_values if is_place_key(value)]

@@ -395,6 +395,11 @@ def _role_topic_in_place(kb: KnowledgeBase, request: Request, context: Context) 
     if not isinstance(referenced, Request):
         return referenced
     request = referenced
+    if request.compare and len(request.roles) == 1 and context.role not in (None, request.roles[0]):
+        # "and what do they make compared to HR managers?": the role in focus and the one named.
+        asked = topics.topic_of_intent(request.intent)
+        named = request.topics or ((asked,) if asked and asked != topics.DEFAULT_TOPIC else ())
+        return _comparison(kb, replace(request, roles=(context.role, request.roles[0]), topics=named), context)
     if (
         request.intent == INFORM_ROLE
         and len(request.roles) == 1

@@ -4,6 +4,8 @@ On the fixture knowledge base: main roles hr_executive and hr_generalist; the ex
 related roles are labor_lawyer and recruiter.
 """
 
+from dataclasses import replace
+
 import pytest
 
 from careers import dialogue
@@ -508,3 +510,13 @@ def test_where_i_live_is_asked_until_a_place_is_known(kb):
     assert decision == dialogue.AskWhereTheyLive("hr_executive")  # never the U.S. figure instead
     assert slot_updates(Context(), decision)["role"] == "hr_executive"
     assert resolve(kb, dialogue.ROLE_TOPIC, request, PAY_IN_TEXAS) == AnswerRole("hr_executive", "salary", TX)
+
+
+def test_a_role_named_with_words_of_a_comparison_is_compared_with_the_one_in_focus(kb):
+    request = Request("ask_salary", roles=("hr_generalist",), compare=True)
+    assert resolve(kb, dialogue.ROLE_TOPIC, request, EXEC_IN_FOCUS) == AnswerPair(
+        "hr_executive", "hr_generalist", "salary"
+    )
+    assert resolve(kb, dialogue.ROLE_TOPIC, replace(request, compare=False), EXEC_IN_FOCUS) == AnswerRole(
+        "hr_generalist", "salary"
+    )
