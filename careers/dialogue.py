@@ -537,6 +537,8 @@ def _has_median(kb: KnowledgeBase, role_id: str, code: str) -> bool:
 
 def _rank_places(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     request = _with_referenced_places(kb, request, context)  # "and for the whole state": that state
+    if request.own_place and not (request.lowest or request.highest):
+        return _role_topic(kb, replace(request, topics=("salary",)), context)  # "and where I live?"
     if request.places and not (request.lowest or request.highest):
         # One place named and no ranking asked ("twin cities hr assistant pay"): pay there.
         return _as_topic(kb, request, context, "salary")

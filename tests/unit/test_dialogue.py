@@ -520,3 +520,8 @@ def test_a_role_named_with_words_of_a_comparison_is_compared_with_the_one_in_foc
     assert resolve(kb, dialogue.ROLE_TOPIC, replace(request, compare=False), EXEC_IN_FOCUS) == AnswerRole(
         "hr_generalist", "salary"
     )
+
+
+def test_where_i_live_after_two_roles_is_asked_too(kb):
+    request = Request("rank_places", own_place=True)
+    assert resolve(kb, dialogue.RANK_PLACES, request, AFTER_COMPARISON) == dialogue.AskWhereTheyLive(None)
