@@ -38,6 +38,20 @@ BEYOND_KNOWLEDGE = [
         r"\b(?:in|within) (?:like |about )?(?:\d+|a few|a couple(?: of)?|two|three|five|ten|twenty) "
         r"(?:more )?(?:years|yrs)\b|\bfuture (?:pay|salar\w*|wages?)\b",
     ),
+    (
+        "pay_extras",
+        "bonuses, commissions, stock and retirement benefits",
+        r"\bbonus(?:es)?\b|\bcommissions?\b|stock options|\bequity\b|\b401\s?\(?k\)?|\bpensions?\b|"
+        r"retirement (?:plan|benefits|package)|benefits package|health (?:insurance|benefits)|\bperks\b",
+    ),
+    ("cost_of_living", "the cost of living", r"cost of living|purchasing power|\bafford(?:able|ability)?\b|\brent\b"),
+    (
+        "hiring_difficulty",
+        "how hard it is to get hired",
+        r"\bhard (?:is it )?to (?:get|find|land|break into)\b|how competitive|\beasy to (?:get|find|land)\b|"
+        r"\bchances? (?:of|to) (?:get(?:ting)? hired|landing)\b",
+    ),
+    ("personality", "which personalities suit the work", r"\bintroverts?\b|\bextroverts?\b|\bpersonality\b"),
     ("stress", "how stressful the work is", r"\bstress\w*|burn ?out|burnt out|\bpressure\b|\btoxic\b"),
     (
         "work_life_balance",

@@ -185,6 +185,11 @@ def test_titles_the_aliases_do_not_cover_are_found_as_typed(text, known, titles)
     [
         ("is HR stressful", ["stress"]),
         ("how much will hr managers make in 10 years", ["future_pay"]),
+        ("how much bonus do hr managers get", ["pay_extras"]),
+        ("compensation and benefits manager salary", []),  # the role's name, no benefits question
+        ("how hard is it to get an hr job", ["hiring_difficulty"]),
+        ("how do i break into hr", []),  # how to get into HR: answered
+        ("is hr good for introverts", ["personality"]),
         ("will there be hr generalist jobs in 10 years", []),  # the projections answer that
         ("why is it so much more there than other places", ["pay_reasons"]),
         ("can i do it from home", ["remote_work"]),
