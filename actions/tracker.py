@@ -52,23 +52,51 @@ def _roles(kb: KnowledgeBase, entities: List[Dict[str, Any]]) -> Dict[str, List[
     return {"known": known, "unknown": unknown, "generic": generic}
 
 
-# "I'm an HR generalist rn, what do HR managers make?": the user's own job, before the question.
-SELF_DESCRIPTION = re.compile(r"\b(?:i'?m|i am|i work as|as)\s+(?:an?\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "I'm an HR generalist rn, what do HR managers make?": the user's own job, before the question;
+# "retired teacher here, what do ...": after it.
+# Not "I'm thinking about labor relations" or "I'm interested in ...": those ask about it.
+SELF_DESCRIPTION = re.compile(
+    r"\b(?:i'?m|i am|i work as|as)\s+(?!(?:\w+ing|interested|curious|torn|about|into|between|gonna|not)\b)"
+    r"(?:an?\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+SELF_DESCRIPTION_AFTER = re.compile(r"^\s+here\b", re.IGNORECASE)
+# "labor relations instead of law school, what is it?": the role set aside is not the one asked about.
+SET_ASIDE = re.compile(r"\b(?:instead of|rather than|other than)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def _asked_about(entities: List[Dict[str, Any]], text: str, intent: Optional[str]) -> List[Dict[str, Any]]:
+def _asked_about(
+    kb: KnowledgeBase, entities: List[Dict[str, Any]], text: str, intent: Optional[str]
+) -> List[Dict[str, Any]]:
     """The entities without the roles that describe the user ("I'm a generalist", "I'm a
-    guidance counselor"), when another role or HR itself is asked about and the question
-    is no comparison."""
+    guidance counselor") or are set aside ("instead of law school"), when another role or
+    HR itself is asked about and the question is no comparison. A job we do not cover that describes the user goes whatever is asked:
+    "I'm a teacher, what does that pay?" asks of HR jobs, not of teaching."""
     roles = [entity for entity in entities if entity.get("entity") == "role"]
-    if intent == "compare_roles" or not roles:
+    if intent == "compare_roles":
         return entities
 
     def describes_the_user(entity: Dict[str, Any]) -> bool:
-        start = entity.get("start")
-        return isinstance(start, int) and bool(SELF_DESCRIPTION.search(text[max(0, start - 40) : start]))
+        start, end = entity.get("start"), entity.get("end")
+        return isinstance(start, int) and (
+            bool(SELF_DESCRIPTION.search(text[max(0, start - 40) : start]))
+            or (isinstance(end, int) and bool(SELF_DESCRIPTION_AFTER.match(text[end:])))
+        )
 
-    own = [entity for entity in roles if describes_the_user(entity)]
+    titles = [entity for entity in entities if entity.get("entity") in ("role", "role_head")]
+    not_covered = [
+        entity for entity in titles if describes_the_user(entity) and not kb.find_role(str(entity.get("value", "")))
+    ]
+
+    def set_aside(entity: Dict[str, Any]) -> bool:
+        start = entity.get("start")
+        return isinstance(start, int) and bool(SET_ASIDE.search(text[max(0, start - 40) : start]))
+
+    own = [entity for entity in roles if describes_the_user(entity) or set_aside(entity)]
+    if not_covered:
+        entities = [entity for entity in entities if entity not in not_covered]
+        own = [entity for entity in own if entity not in not_covered]
+        roles = [entity for entity in roles if entity not in not_covered]
 
     def overlaps_a_role(entity: Dict[str, Any]) -> bool:  # "hr" of "HR generalist"
         start, end = entity.get("start"), entity.get("end")
@@ -94,12 +122,30 @@ def _overlap(first: Dict[str, Any], second: Dict[str, Any]) -> bool:
     return first_start < second_end and second_start < first_end
 
 
+# What ends one question of a message and starts the next: "an easy switch? whats the pay".
+CLAUSE_END = re.compile(r"[?.!;]|\bbut\b|\balso\b|\bplus\b", re.IGNORECASE)
+
+
+def _asked_apart(entities: List[Dict[str, Any]], text: str) -> bool:
+    """Whether a topic is asked in a clause of its own, apart from every subject no source covers."""
+
+    def clause(entity: Dict[str, Any]) -> Optional[int]:
+        start = entity.get("start")
+        return len(CLAUSE_END.findall(text[:start])) if isinstance(start, int) else None
+
+    unknown = {clause(entity) for entity in entities if entity.get("entity") == "beyond"}
+    return any(
+        entity.get("entity") == "topic" and clause(entity) is not None and clause(entity) not in unknown
+        for entity in entities
+    )
+
+
 def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
     message = tracker.latest_message or {}
     intent = (message.get("intent") or {}).get("name")
     entities = [entity for entity in message.get("entities") or [] if isinstance(entity, dict)]
     text = message.get("text") if isinstance(message.get("text"), str) else ""
-    entities = _asked_about(entities, text, intent if isinstance(intent, str) else None)
+    entities = _asked_about(kb, entities, text, intent if isinstance(intent, str) else None)
     roles = _roles(kb, entities)
     named_topics = [value for value in _values(entities, "topic") if isinstance(value, str) and value in topics.BY_ID]
     pay_limits = [limit for limit in map(PayLimit.parse, _values(entities, "amount")) if limit]
@@ -138,10 +184,12 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         measure=measures[0] if measures else None,
         metro="metro" in _values(entities, "area_kind"),
         beyond=tuple(dict.fromkeys(beyond)),
+        asked_apart=_asked_apart(entities, text),
         beyond_words=tuple(dict.fromkeys(word for word in beyond_words if word.strip())),
         generic=bool(roles["generic"]) or "hr" in _values(entities, "field"),
         detail="more" in _values(entities, "detail"),
         other="other" in _values(entities, "reference"),
+        those="those" in _values(entities, "reference"),
         both="both" in _values(entities, "reference"),
         compare="compare" in _values(entities, "reference"),
         own_place="own_place" in _values(entities, "reference"),

@@ -80,6 +80,17 @@ def scope_buttons(kb: KnowledgeBase) -> List[Button]:
     ]
 
 
+def closest_role_buttons(kb: KnowledgeBase, role_ids: List[str], topic: Optional[str]) -> List[Button]:
+    """For a title not covered: what was asked, of the covered roles nearest to it."""
+    if topic not in topics.BY_ID or topic == topics.DEFAULT_TOPIC:
+        return [button(f"About the {kb.role(role_id).name}", "ask_overview", role=role_id) for role_id in role_ids]
+    found = topics.topic(topic)
+    return [
+        button(f"{title(kb.role(role_id).name)} {found.button_title.lower()}", found.intent, role=role_id)
+        for role_id in role_ids
+    ]
+
+
 def education_level_buttons(kb: KnowledgeBase) -> List[Button]:
     return [
         button(level.label, "inform_education_level", education_level=level.id) for level in kb.shared.education_levels

@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from careers import topics
 from careers.decisions import (
     AnswerAcrossRoles,
+    AnswerBesideUnknown,
     AnswerPair,
     AnswerRole,
     AnswerSharedTopic,
@@ -31,10 +32,14 @@ ROLE, TOPIC, COMPARED_ROLES, LISTED_ROLES, DISCUSSED_ROLES = (
     "discussed_roles",
 )
 PLACE = "place"
+DISCUSSED_PLACES = "discussed_places"  # the places of the last pay answers for the role in focus
+MEASURE = "measure"  # the figure of the pay range the last pay answer led with ("starting")
+MEASURES = ("starting", "top", "hourly", "mean", "employment", "concentration")
 PLACE_OPTIONS = "place_options"  # the areas last offered ("Which one do you mean: ...?", "New York": the metro)
 RANKING = "ranking"  # the last answer's ranking of places ("pay", "employment:metro"): "and for X?" ranks again
 
 REMEMBERED_ROLES = 4  # discussed_roles keeps the last few roles talked about
+REMEMBERED_PLACES = 3
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,10 @@ class Context:
     place: Optional[str] = None  # the area code of the last answer's place (None: the U.S.)
     ranking: Optional[str] = None  # the last answer ranked places: how (RankPlaces.slot_value)
     place_options: Tuple[str, ...] = ()  # the areas last offered as a choice (area codes)
+    # The areas (NATIONAL for the U.S.) of the last pay answers about the role in focus, newest
+    # last: "which of those pays more?" after Austin and Houston compares those two.
+    discussed_places: Tuple[str, ...] = ()
+    measure: Optional[str] = None  # of the last pay answer: "and in Denver?" asks the same
 
     @classmethod
     def from_slots(cls, kb: KnowledgeBase, slots: Dict[str, Any]) -> "Context":
@@ -60,7 +69,12 @@ class Context:
 
         role, topic, place, ranking = slots.get(ROLE), slots.get(TOPIC), slots.get(PLACE), slots.get(RANKING)
         options = slots.get(PLACE_OPTIONS) if isinstance(slots.get(PLACE_OPTIONS), list) else []
+        discussed = slots.get(DISCUSSED_PLACES) if isinstance(slots.get(DISCUSSED_PLACES), list) else []
         return cls(
+            measure=slots.get(MEASURE) if slots.get(MEASURE) in MEASURES else None,
+            discussed_places=tuple(
+                code for code in discussed if isinstance(code, str) and (code in kb.wages.areas or code == NATIONAL)
+            )[-REMEMBERED_PLACES:],
             place_options=tuple(code for code in options if isinstance(code, str) and code in kb.wages.areas)[:6],
             ranking=ranking if isinstance(ranking, str) and RankPlaces.from_slot_value("", ranking) else None,
             place=place if isinstance(place, str) and place in kb.wages.areas else None,
@@ -95,6 +109,13 @@ def _discussed(context: Context, *role_ids: str) -> List[str]:
     return roles[-REMEMBERED_ROLES:]
 
 
+def _places_discussed(context: Context, role_id: str, *codes: str) -> List[str]:
+    """The places of the pay answers about `role_id`, these last; another role starts anew."""
+    earlier = list(context.discussed_places) if context.role == role_id else []
+    places = [code for code in earlier if code not in codes] + list(dict.fromkeys(codes))
+    return places[-REMEMBERED_PLACES:]
+
+
 def _answered(
     context: Context, roles: Tuple[str, ...], topic: Optional[str], listed: Optional[List[str]], place: Optional[str]
 ) -> Dict[str, Any]:
@@ -110,6 +131,7 @@ def _answered(
     }
     if topic == "salary":
         updates[PLACE] = place
+        updates[MEASURE] = None
     return updates
 
 
@@ -117,8 +139,13 @@ def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = (
     """Slot name -> new value after the decision was answered; `listed` are the roles the
     reply listed (related careers, the roles of a filter)."""
     listed_value = list(listed) or None
+    if isinstance(decision, AnswerBesideUnknown):
+        return slot_updates(context, decision.answer, listed)
     if isinstance(decision, AnswerRole):
         updates = _answered(context, (decision.role,), decision.topic, listed_value, decision.place)
+        if decision.topic == "salary":
+            updates[DISCUSSED_PLACES] = _places_discussed(context, decision.role, decision.place or NATIONAL)
+            updates[MEASURE] = decision.measure
         if decision.other_place:
             updates[PLACE_OPTIONS] = [decision.place, decision.other_place]  # "New York": the metro area too
         elif decision.place and decision.place not in context.place_options:
@@ -126,10 +153,12 @@ def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = (
         return updates
     if isinstance(decision, AnswerPair):
         updates = _answered(context, (decision.first, decision.second), decision.topic, listed_value, decision.place)
-        return {**updates, ROLE: None, COMPARED_ROLES: [decision.first, decision.second]}
+        updates = {**updates, ROLE: None, COMPARED_ROLES: [decision.first, decision.second], DISCUSSED_PLACES: None}
+        return {**updates, MEASURE: decision.measure} if decision.topic == "salary" else updates
     if isinstance(decision, ComparePlaces):
         last = decision.places[-1]
-        return _answered(context, (decision.role,), "salary", None, None if last == NATIONAL else last)
+        updates = _answered(context, (decision.role,), "salary", None, None if last == NATIONAL else last)
+        return {**updates, DISCUSSED_PLACES: _places_discussed(context, decision.role, *decision.places)}
     if isinstance(decision, RankPlaces):
         updates = _answered(context, (decision.role,), "salary", None, None)
         del updates[PLACE]  # a ranking names no one place: the conversation's stays
@@ -144,6 +173,7 @@ def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = (
             LISTED_ROLES: listed_value,
             DISCUSSED_ROLES: _discussed(context, sole) if sole else list(context.discussed_roles) or None,
             RANKING: None,
+            DISCUSSED_PLACES: None,
         }
     if isinstance(decision, AskWhichPlace):
         # The options, for the reply ("oregon", "the other one"); the role asked about stays in focus.

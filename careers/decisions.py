@@ -29,10 +29,12 @@ class Request:
     metro: bool = False  # the question asks for cities or metro areas
     beyond: Tuple[str, ...] = ()  # subjects no source covers (careers.not_covered.BEYOND_KNOWLEDGE)
     beyond_words: Tuple[str, ...] = ()  # what the message called them ("Google", "2040"): named back
+    asked_apart: bool = False  # a topic is asked in a clause apart from those subjects ("...? and the pay?")
     generic: bool = False  # words for HR in general ("someone in HR", "HR people")
     detail: bool = False  # the "More detail" button: the long form of the answer
     other: bool = False  # "the other one": the option or role not chosen last time
     both: bool = False  # "for both": the two roles just talked about
+    those: bool = False  # "how much do those make?": the roles just listed
     compare: bool = False  # words that compare outright ("compared to", "vs", "than")
     own_place: bool = False  # "where I live", "in my area": the user's place
     whole_state: bool = False  # "and for the whole state?": the state of the metro area just answered
@@ -128,6 +130,8 @@ class SayNotCovered:
     """Job titles the knowledge base does not cover: named back, with no figure."""
 
     titles: Tuple[str, ...]
+    topic: Optional[str] = None  # what was asked of them: what the closest roles' buttons ask
+    roles: Tuple[str, ...] = ()  # covered roles the same message named: offered first
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,7 @@ class AnswerAcrossRoles:
     pay_limit: Optional[PayLimit] = None
     degree: Optional[str] = None
     lowest: bool = False
+    among: Tuple[str, ...] = ()  # a ranking of these roles only (the ones just listed); empty: all
 
 
 @dataclass(frozen=True)
@@ -179,6 +184,16 @@ class GiveGuidance:
 @dataclass(frozen=True)
 class ShowHelp:
     pass
+
+
+@dataclass(frozen=True)
+class AnswerBesideUnknown:
+    """The answer to what a message asks that the sources cover, with an honest line on the
+    subject beside it that none covers ("an easy switch? what's the pay?"): both questions
+    answered, neither guessed."""
+
+    answer: "Decision"
+    subjects: Tuple[str, ...]  # labels of careers.not_covered.BEYOND_KNOWLEDGE
 
 
 Decision = Union[
@@ -199,4 +214,5 @@ Decision = Union[
     SayOutOfScope,
     AskToRephrase,
     SayFixed,
+    AnswerBesideUnknown,
 ]

@@ -19,6 +19,7 @@ from careers import topics
 from careers.context import Context, slot_updates
 from careers.decisions import (
     AnswerAcrossRoles,
+    AnswerBesideUnknown,
     AnswerPair,
     AnswerRole,
     AnswerSharedTopic,
@@ -39,6 +40,7 @@ from careers.decisions import (
     ShowHelp,
 )
 from careers.knowledge_base import KnowledgeBase
+from careers.not_covered import SEPARATE_QUESTIONS
 from careers.places import NATIONAL, candidates
 
 # The resolver's whole interface, for the actions, the replies and the tests: its question
@@ -51,6 +53,7 @@ __all__ = [
     "Context",
     "Decision",
     "AnswerAcrossRoles",
+    "AnswerBesideUnknown",
     "AnswerPair",
     "AnswerRole",
     "AnswerSharedTopic",
@@ -80,6 +83,8 @@ OUT_OF_SCOPE = "out_of_scope"  # the NLU's out_of_scope intent
 ARTICLE_YEAR = 2017  # of the source article's figures, all national
 UNSURE = "unsure"  # the NLU was unsure of the intent (nlu_fallback): the entities may still tell
 SMALL_TALK = "small_talk"  # hello, thanks, goodbye: unless the message asks something besides
+# Decisions that answer (a question back or an "I don't know" does not).
+ANSWERS = (AnswerRole, AnswerPair, ComparePlaces, RankPlaces, AnswerAcrossRoles, AnswerSharedTopic)
 SMALL_TALK_RESPONSES = {"greet": "utter_greet", "goodbye": "utter_goodbye", "thank": "utter_you_are_welcome"}
 
 INFORM_ROLE = "inform_role"  # "and the generalist?": a role, keeping the topic
@@ -105,10 +110,17 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
     """The decision for a question of kind `question` (see the constants above). A subject no
     source covers ("is HR stressful?", "what does Google pay?") is said to be unknown whatever
     the intent, unless the message names a title we do not cover, which is named back first."""
+    rules = QUESTION_RULES.get(question)
     if request.beyond and question != HELP and not request.unknown_titles:
         role = request.roles[0] if request.roles else context.role
+        if request.unknown_places:  # "in the Philippines, monthly?": the place is the first thing we lack
+            return SayPlaceNotCovered(request.unknown_places, role)
+        if rules and request.asked_apart and set(request.beyond) <= SEPARATE_QUESTIONS:
+            # "would payroll clerk be an easy switch? whats the pay": the pay, and "I don't know" on the rest.
+            answer = rules(kb, replace(request, beyond=(), beyond_words=()), context)
+            if isinstance(answer, ANSWERS):
+                return AnswerBesideUnknown(answer, request.beyond)
         return SayBeyondKnowledge(request.beyond, role, request.beyond_words)
-    rules = QUESTION_RULES.get(question)
     return rules(kb, request, context) if rules else ShowHelp()
 
 
@@ -117,9 +129,15 @@ def _as_topic(kb: KnowledgeBase, request: Request, context: Context, topic: str,
     return _role_topic(kb, replace(request, intent=topics.topic(topic).intent, **changes), context)
 
 
+def _not_covered(titles: Tuple[str, ...], request: Request) -> SayNotCovered:
+    return SayNotCovered(titles, topics.topic_of_intent(request.intent) or request.topic, request.roles)
+
+
 def _out_of_scope(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     if request.unknown_titles and not request.roles:
-        return SayNotCovered(request.unknown_titles)
+        return _not_covered(request.unknown_titles, request)
+    if request.unknown_places:  # "in Germany how much?"
+        return SayPlaceNotCovered(request.unknown_places, request.roles[0] if request.roles else context.role)
     if request.topics or request.measure or request.places or request.roles:
         # Words of the domain ("top 10 percent there?"): the classifier was wrong, not the user.
         decision = _unsure(kb, request, context)
@@ -140,6 +158,15 @@ def _small_talk(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
 def _role_question(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     if request.metro and (request.highest or request.lowest) and request.places:
         return _rank_places(kb, request, context)  # "which texas city pays best?", asked as a pay question
+    asked = topics.topic_of_intent(request.intent) or request.topic
+    if (
+        request.those
+        and len(context.listed_roles) >= 2
+        and not (request.roles or request.places or request.measure)
+        and asked in ("salary", "growth")
+    ):
+        # "how much do those make?" after the related careers: those roles, side by side.
+        return AnswerAcrossRoles("ranking", asked, lowest=request.lowest, among=context.listed_roles)
     return _role_topic(kb, request, context)
 
 
@@ -151,6 +178,9 @@ def _comparison_question(kb: KnowledgeBase, request: Request, context: Context) 
 
 def _shared_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     kind = SHARED_TOPIC_INTENTS.get(request.intent or "", "differences")
+    if kind in ("differences", "similarities") and len(request.roles) == 1 and len(request.places) >= 2:
+        # "the difference in pay for HR managers between Denver and Phoenix": the two places.
+        return _comparison(kb, request, context)
     if (
         kind in ("differences", "similarities")
         and len(request.roles) >= 2
@@ -178,6 +208,8 @@ def _guidance(kb: KnowledgeBase, request: Request, context: Context) -> Decision
 
 
 def _across_roles_question(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    if _between_places_discussed(request, context):
+        return ComparePlaces(context.role, context.discussed_places[-2:])  # "which of those pays most?"
     if request.measure and (request.roles or context.role) and not request.pay_limit:
         # "what do the top 10% make there?": the pay range of the role, not a ranking of roles.
         return _as_topic(kb, request, context, "salary")
@@ -259,7 +291,7 @@ def _unsure(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     """The intent is unclear, but the words may name what is asked ("salary and education for
     an hr generalist in texas"): the first topic named, for the roles named; else a question."""
     if request.unknown_titles and not request.roles:
-        return SayNotCovered(request.unknown_titles)
+        return _not_covered(request.unknown_titles, request)
     if request.unknown_places:
         return SayPlaceNotCovered(request.unknown_places)
     if request.degree or request.pay_limit:
@@ -286,10 +318,16 @@ def _role_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
     figure, a name of several areas gets a question, two places are compared. Other topics
     the message names are offered with the answer ("salary and education")."""
     decision = _role_topic_in_place(kb, request, context)
+    if isinstance(decision, AnswerRole) and decision.topic == topics.DEFAULT_TOPIC and request.years:
+        decision = replace(decision, topic="salary")  # "do you have 2023 numbers for X?": figures of a year
     if isinstance(decision, AnswerRole):
         also = tuple(topic for topic in request.topics if topic not in (decision.topic, topics.DEFAULT_TOPIC))
+        salary_years = kb.salary_years(decision.role) if decision.topic == "salary" else frozenset()
+        missing = [year for year in request.years if salary_years and year not in salary_years]
+        if missing:  # "what did lawyers make in 2023?" has its figure; the HR assistant none for 2017
+            return SayBeyondKnowledge(("other_year",), decision.role, (str(missing[0]),))
         # A year of the long form's figures ("what did they make in May 2024?") asks for it.
-        detail = request.detail or (decision.topic == "salary" and bool(set(request.years) & {2024}))
+        detail = request.detail or bool(set(request.years) & (salary_years - {int(kb.wages.provenance.data_year)}))
         if decision.topic == "salary" and ARTICLE_YEAR in request.years and decision.place and not request.places:
             # "what did the article say they made in 2017?" after Seattle: the article's figure is national.
             decision = replace(decision, place=None, other_place=None)
@@ -349,7 +387,7 @@ def _with_referenced_roles(kb: KnowledgeBase, request: Request, context: Context
     for word in request.role_heads:
         matches = _roles_by_title_word(kb, word)
         if not matches:
-            return SayNotCovered((word,))  # "paralegal salary?": a job we do not cover
+            return _not_covered((word,), request)  # "paralegal salary?": a job we do not cover
         if context.role in matches:
             return replace(request, roles=(context.role,))
         same_line = _in_the_same_line_of_work(kb, context.role, matches)
@@ -373,7 +411,12 @@ def _with_referenced_roles(kb: KnowledgeBase, request: Request, context: Context
 
 
 def _with_referenced_places(kb: KnowledgeBase, request: Request, context: Context) -> Request:
-    """ "the whole state" after a metro area: that state."""
+    """ "the whole state" after a metro area: that state; "the other one" after pay in two
+    places for the role in focus: the other place."""
+    if request.other and not (request.places or request.roles or context.place_options) and context.role:
+        others = [code for code in reversed(context.discussed_places) if code != (context.place or NATIONAL)]
+        if len(context.discussed_places) >= 2 and others:
+            return replace(request, places=(others[0],), other=False)
     if request.whole_state and not request.places and context.place and not kb.wages.areas[context.place].is_state:
         states = kb.places.area_states.get(context.place, [])
         if states and f"{states[0]}00000" in kb.wages.areas:
@@ -383,6 +426,9 @@ def _with_referenced_places(kb: KnowledgeBase, request: Request, context: Contex
 
 def _role_topic_in_place(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     request = _with_referenced_places(kb, request, context)
+    if request.intent == INFORM_ROLE and not (request.measure or request.topics) and context.topic == "salary":
+        # "and the other one?" after the starting pay in Seattle: the starting pay there too.
+        request = replace(request, measure=context.measure)
     if request.own_place and not request.places and not request.unknown_places:
         if not context.place:
             return AskWhereTheyLive(request.roles[0] if len(request.roles) == 1 else context.role)
@@ -442,13 +488,17 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
         topic = request.topic  # "what's the range?": the words name the topic better than the intent
     if request.places and "salary" in request.topics:
         topic = "salary"  # "what would I make doing the same job in DC?": only pay varies by place
-    if (topic == topics.DEFAULT_TOPIC and about_pay) or request.measure:
+    other_topic_named = request.topic not in (None, "salary", topics.DEFAULT_TOPIC)
+    if (topic == topics.DEFAULT_TOPIC and about_pay) or (request.measure and not other_topic_named):
         # "what about Seattle?": what varies by place is pay; and a measure ("how many jobs",
-        # "starting", "per hour") is one of the wage data's, whatever the intent.
+        # "starting", "per hour") is one of the wage data's, whatever the intent, unless the
+        # words name another topic ("what does an HR assistant do? a first job type thing?").
         topic = "salary"
     known = request.roles
-    if request.unknown_titles and not known:
-        return SayNotCovered(request.unknown_titles)
+    if request.unknown_titles and len(known) < 2:
+        # "is a chief of staff basically an HR exec? how much do they make?": "they" may be
+        # either, and a figure of the wrong one is worse than none: named back, with a button.
+        return _not_covered(request.unknown_titles, request)
     if not known and request.generic and request.intent == topics.topic(topics.DEFAULT_TOPIC).intent:
         # "human resources?? what is that exactly": the field, not one role.
         return AnswerSharedTopic("about_hr", tuple(kb.main_roles))
@@ -491,12 +541,15 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
             return referenced
         request = referenced
     if request.unknown_titles:
-        return SayNotCovered(request.unknown_titles)
+        return _not_covered(request.unknown_titles, request)
     if request.unknown_places:
         return SayPlaceNotCovered(request.unknown_places)
     places = _settled_places(kb, request, context)
     if places.ambiguous:
         return AskWhichPlace(places.ambiguous, request.roles[0] if request.roles else context.role, "salary")
+    if _between_places_discussed(request, context):
+        # "which of those pays more?" after the pay in Austin and in Houston: those places.
+        return ComparePlaces(context.role, context.discussed_places[-2:])
     if places.codes and not request.roles and len(context.compared_roles) == 2:
         # "which pays more in ohio?" after two roles: both, there.
         first, second = context.compared_roles
@@ -528,6 +581,18 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
         place = places.codes[0] if places.codes else context.place
         return AnswerPair(first, second, "salary", None if place == NATIONAL else place, request.measure)
     return AnswerPair(first, second, topic)
+
+
+def _between_places_discussed(request: Request, context: Context) -> bool:
+    """Whether a question of "which one?" that names no role or place is about the last two
+    places whose pay was given for the role in focus."""
+    return bool(
+        not (request.places or request.unknown_places or request.roles or request.role_heads or request.both)
+        and context.role
+        and len(context.discussed_places) >= 2
+        and request.topic in (None, "salary")
+        and (request.compare or request.intent == "compare_roles")
+    )
 
 
 def _has_median(kb: KnowledgeBase, role_id: str, code: str) -> bool:

@@ -6,6 +6,7 @@ read at import: a process loads the file by calling `load_knowledge_base()` once
 """
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Tuple
@@ -39,6 +40,14 @@ class KnowledgeBaseError(Exception):
         super().__init__(f"{': '.join(where)}: {problem}")
 
 
+# Words of a title that say nothing of which role it is near ("HR consultant" is no HR role's).
+TITLE_FILLER_WORDS = frozenset("hr human resource resources of and the a an & in for".split())
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     path: Path
@@ -63,6 +72,24 @@ class KnowledgeBase:
         # An alias, its plural ("labour lawyers") or a typo of it ("HR genralist").
         return self.role_matcher.find(title_phrase(text))
 
+    def closest_roles(self, title: str, limit: int = 3) -> List[str]:
+        """The covered roles nearest to a title they do not cover, by the words of their aliases:
+        a shared qualifier ("payroll" of "payroll manager") counts more than the title word
+        ("manager"). Empty when no word is shared ("astronaut")."""
+        words = [_singular(word) for word in title_phrase(title).split() if word not in TITLE_FILLER_WORDS]
+        if not words:
+            return []
+        head, qualifiers = words[-1], set(words[:-1])
+        scores = {}
+        for role_id in self.roles:
+            alias_words = {
+                _singular(word) for alias, role in self.alias_index.items() if role == role_id for word in alias.split()
+            }
+            score = 2 * len(qualifiers & alias_words) + (head in alias_words)
+            if score:
+                scores[role_id] = score
+        return sorted(scores, key=lambda role_id: -scores[role_id])[:limit]
+
     def is_generic_term(self, text: Optional[str]) -> bool:
         """True for words that mean HR in general ("HR", "someone in HR"), not one role."""
         return title_phrase(text or "") in self.generic_phrases
@@ -84,6 +111,13 @@ class KnowledgeBase:
             )
         salary = self.roles[role_id].salary
         return (salary.newer or salary.article) if salary else None
+
+    def salary_years(self, role_id: str) -> FrozenSet[int]:
+        """The years a role has a median salary for: the wage data's and the knowledge base's."""
+        salary = self.roles[role_id].salary
+        figures = [salary.article, salary.bls_same_year, salary.newer] if salary else []
+        years = {int(self.wages.provenance.data_year)} if self.wage_row(role_id, self.wages.national.code) else set()
+        return frozenset(years | {int(y) for f in figures if f for y in re.findall(r"\b(?:19|20)\d\d\b", f.year)})
 
     def occupation_label(self, role_id: str) -> str:
         """The BLS occupation a role's wage figures are for, in words ("human resources managers")."""

@@ -69,7 +69,8 @@ class AliasMatcher:
     def exact(self, phrase: Text) -> Optional[Text]:
         if phrase in self.aliases:
             return self.aliases[phrase]
-        if phrase.endswith("s") and phrase[:-1] in self.aliases:  # "labour lawyers"
+        # "labour lawyers"; not a short word, whose "s" is its own: "was" is not "WA", nor "gas" "GA"
+        if phrase.endswith("s") and len(phrase) >= 5 and phrase[:-1] in self.aliases:
             return self.aliases[phrase[:-1]]
         return None
 
@@ -248,7 +249,10 @@ MEASURE_PATTERNS = [
             r"new hires?|low(?:est)?[- ]end|bottom (?:10|ten|25|quarter)|lowest[- ]paid|(?:10|25)th percentile|just out of|"
             r"no experience|without experience|just graduated|recent grads?\b|first job|fresh grads?\b|"
             r"lowest (?:pay|salar\w*|wages?)|\bminimum (?:pay|salary|wage)|\bbottom (?:end|of the (?:range|scale))|"
-            r"\bbeginning\b|\bnewbies?\b|\brookies?\b|\bat first\b|\bthe least (?:an? )?(?:\w+ ){0,3}(?:make|earn|get)",
+            r"\bbeginning\b|\bnewbies?\b|\brookies?\b|\bat first\b|\bthe (?:least|lowest) (?:an? )?(?:\w+ ){0,3}(?:make|earn|get)|"
+            r"\bthe (?:minimum|min) (?:an? )?(?:\w+ ){0,3}(?:makes?|earns?|gets?|can)\b|\bthe floor\b|"
+            r"\bfresh graduates?\b|\bnew (?:\w+ ){0,2}(?:grads?|graduates?|hires?)\b|\bstraight out of\b|"
+            r"\bnew (?!york|jersey|mexico|hampshire|orleans|haven)(?:\w+ ){1,3}(?:make|earn|get paid)\b",
         ),
         (
             "top",
@@ -256,6 +260,8 @@ MEASURE_PATTERNS = [
             r"top of the (?:range|scale)|most (?:they|you|i|one) can (?:make|earn)|best[- ]paid (?:ones|people|10)|"
             r"top[- ]earning|upper end|top ten percent|highest[- ]earning (?:ones|people|10)|\btop (?:pay|salary)|"
             r"most (?:an? )?(?:\w+ ){0,3}(?:can|could) (?:make|earn|get)|max(?:imum)? (?:pay|salary)|like the top|"
+            r"\bthe (?:most|highest|maximum|max) (?:an? )?(?:\w+ ){0,3}(?:makes?|earns?|gets?|can)\b|\bceiling\b|"
+            r"\bat the (?:very )?top\b|"
             r"highest (?:salar\w*|pay|wages?|earners?) (?:for|of|an?)\b|upper (?:range|limit)|\bthe max\b|"
             r"top of (?:the )?(?:field|pay|ladder)",
         ),
@@ -268,7 +274,7 @@ MEASURE_PATTERNS = [
             r"number of jobs|(?:most|more) (?:\w+ ){0,2}jobs|"
             r"\btop (?:\d+ |five |ten )?(?:states|cities|metros|places|areas) (?:for|with) (?:\w+ ){0,3}jobs|"
             r"where (?:are|r) (?:the|most) (?:\w+ )?jobs|"
-            r"\bemploy(?:s|ment|ed)\b",
+            r"\bemploy(?:s|ment|ed)\b(?! (?:lawyers?|attorneys?|law\b|relations))",
         ),
         ("concentration", r"concentrat|location quotient|per capita|per 1,?000"),
     )
@@ -323,11 +329,17 @@ def hr_field(text: Text) -> List[Span]:
 
 
 # "the other one": the option or role not chosen last time; "both": the two roles just talked
-# about; "the whole state": the state of the metro area just answered; "where I live": the
+# about; "those": the roles just listed; "the whole state": the state of the metro area just answered; "where I live": the
 # user's place; "compared to": a comparison.
 REFERENCES = [
     ("other", compile_words(r"\bthe other(?: one| ones| role| job| place| city| state)?\b")),
     ("both", compile_words(r"\bboth\b|\bthe two\b|\beach of them\b|\bfor each\b|\beach one\b")),
+    (
+        "those",
+        compile_words(
+            r"\b(?:those|these)(?! (?:are|is)\b)|\b(?:all|each) of them\b|\bthe ones you (?:listed|said|named|mentioned)\b"
+        ),
+    ),
     ("whole_state", compile_words(r"\b(?:the )?whole state\b|\bstatewide\b|\bthe (?:entire|rest of the) state\b")),
     (
         "own_place",

@@ -52,6 +52,44 @@ BEYOND_KNOWLEDGE = [
         r"\bchances? (?:of|to) (?:get(?:ting)? hired|landing)\b",
     ),
     ("personality", "which personalities suit the work", r"\bintroverts?\b|\bextroverts?\b|\bpersonality\b"),
+    (
+        "job_feelings",
+        "how people like the work",
+        r"\bhapp(?:y|ier|iest|iness)\b|\bfun\b|\benjoy\w*|\bboring\b|\bsatisf(?:ied|ying|action)\b|\brespected\b|"
+        r"\bfulfill\w*|\brewarding\b|\bmeaningful\b|\blonely\b|\bprestig\w*|\blike (?:their|the) jobs?\b",
+    ),
+    (
+        "difficulty",
+        "how hard the work is",
+        r"\beas(?:y|ier|iest)\b(?! to (?:get|find|land))|\bharder\b|\bhardest\b|\bdifficult\w*|\btough(?:er|est)?\b",
+    ),
+    (
+        "dress_code",
+        "what people wear at work",
+        r"\bdress code\b|\bwhat (?:do|does|should|to) (?:\w+ ){0,4}wear\b|\bdress(?: up)? for\b",
+    ),
+    (
+        "age",
+        "age limits and the age of the workers",
+        r"\btoo old\b|\btoo young\b|\bhow old\b|\bage (?:limit|requirement)s?\b|\bretirement age\b|"
+        r"\bminimum age\b|\baverage age\b|\bat my age\b|\bin my (?:30|40|50|60)s\b",
+    ),
+    (
+        "demographics",
+        "who works in these jobs (gender, diversity)",
+        r"\bpercent(?:age)? of (?:\w+ ){0,3}(?:are|is)\b|\bmostly (?:women|men|female|male)\b|\b(?:male|female)[- ]dominated\b|"
+        r"\bdiversity\b|\bhow many (?:\w+ ){0,3}are (?:women|men|female|male)\b",
+    ),
+    (
+        "tools",
+        "the software and tools used at work",
+        r"\bexcel\b|\bsoftware\b|\bworkday\b|\bhris\b(?! analyst)|\bspreadsheets?\b|\bwhat (?:tools|apps|programs) (?:do|does)\b",
+    ),
+    (
+        "legal_risk",
+        "legal risks for the workers themselves",
+        r"\b(?:be|get|getting|been) sued\b|\bpersonally liable\b",
+    ),
     ("stress", "how stressful the work is", r"\bstress\w*|burn ?out|burnt out|\bpressure\b|\btoxic\b"),
     (
         "work_life_balance",
@@ -89,7 +127,11 @@ BEYOND_KNOWLEDGE = [
         r"where (?:can|do) i (?:find|apply|look for) (?:a |an )?(?:\w+ )?(?:job|jobs|work|openings)|\bindeed\b|"
         r"internships?\b|\bresumes?\b|cover letter|interview (?:tips|questions)",
     ),
-    ("job_security", "job security and layoffs", r"job security|\blay ?offs?\b|laid off|\brecession\b"),
+    (
+        "job_security",
+        "job security and layoffs",
+        r"job security|\blay ?offs?\b|laid off|\brecession\b|\b(?:get|getting|be|been) fired\b|\bturnover\b",
+    ),
     (
         "perks",
         "bonuses and benefit packages",
@@ -104,6 +146,18 @@ BEYOND_KNOWLEDGE = [
         r"how much (?:does|is) (?:law |grad |graduate )?school",
     ),
     ("bar_exam", "the bar exam", r"\bbar exam\b|\bthe bar\b"),
+    (
+        "law_school",
+        "how long law school takes and how to get in",
+        r"\bhow long\b[^.?!]*\blaw school\b|\blaw school\b[^.?!]*\bhow long\b|\byears? (?:of|in) law school\b|"
+        r"\blsat\b|law school admissions?",
+    ),
+    (
+        "school_rankings",
+        "which schools are best",
+        r"\b(?:best|top|good|greatest|ranked|rankings? of)\s+(?:\w+\s+)?(?:colleges?|schools?|universit(?:y|ies)|unis?)\b"
+        r"(?=[^.?!]*\b(?:hr|human resources|for|in|to)\b)",
+    ),
     # Pay by industry, experience, degree or who earns it: the wage data (OEWS) is by
     # occupation and place only, so "in healthcare" or "with 10 years' experience" is a
     # qualifier it cannot honour.
@@ -154,14 +208,41 @@ BEYOND_KNOWLEDGE = [
 # Subjects that are beyond the knowledge only in a question about pay ("what do HR managers
 # make in healthcare?", but not "what does an HR manager do in healthcare?").
 PAY_QUALIFIERS = {"industry_pay", "experience_pay", "degree_pay", "pay_gap", "future_pay", "after_tax", "pay_period"}
+# Subjects that are questions of their own, not qualifiers of a figure: beside them, a question
+# the sources do answer is answered ("is it an easy switch? what's the pay?"). A qualifier of
+# pay ("in healthcare", "at Google", "bonuses") changes which figure is asked: no figure then.
+SEPARATE_QUESTIONS = {
+    "remote_work",
+    "stress",
+    "job_feelings",
+    "difficulty",
+    "personality",
+    "age",
+    "demographics",
+    "tools",
+    "hiring_difficulty",
+    "work_life_balance",
+    "automation",
+    "visas",
+    "job_security",
+    "dress_code",
+    "legal_risk",
+    "job_listings",
+    "school_rankings",
+    "law_school",
+    "bar_exam",
+    "school_cost",
+    "certifications",
+}
 # Labels of the subjects, and of a year without figures (found by other_years, not by words).
 BEYOND_LABELS = {**{label: name for label, name, _ in BEYOND_KNOWLEDGE}, "other_year": "figures for that year"}
 BEYOND_PATTERNS = [(label, compile_words(words)) for label, _, words in BEYOND_KNOWLEDGE]
 
 
-# Years of the knowledge base: the article (2017), BLS OEWS (May 2024, May 2025) and the
-# projection periods (2014-2024, 2016-2026, 2023-2033, 2024-2034). Any other year is "other_year".
-KNOWN_YEARS = {2014, 2016, 2017, 2024, 2025, 2026, 2033, 2034}
+# Years of the knowledge base: the article (2017), BLS (May 2023 for lawyers, May 2024, May
+# 2025) and the projection periods (2014-2024, 2016-2026, 2023-2033, 2024-2034). Any other year
+# is "other_year"; which role has a salary for which year, the dialogue resolver checks.
+KNOWN_YEARS = {2014, 2016, 2017, 2023, 2024, 2025, 2026, 2033, 2034}
 YEAR = re.compile(r"(?<![\d$,.])\b(19[5-9]\d|20\d\d)\b(?!\s*(?:-|–|to)\s*(?:19|20)\d\d)(?![\d,%])")
 
 
@@ -184,7 +265,8 @@ def other_years(text: Text) -> List[Span]:
 def beyond_knowledge(text: Text) -> List[Span]:
     found = pattern_mentions(BEYOND_PATTERNS, text)
     if not topics.topic("salary").words.search(text):  # the words of a pay question
-        found = [span for span in found if span[2] not in PAY_QUALIFIERS]
+        # ("take-home pay" is pay by itself)
+        found = [span for span in found if span[2] not in PAY_QUALIFIERS or span[2] == "after_tax"]
     return sorted(found + [y for y in other_years(text) if not any(y[0] < e and s < y[1] for s, e, _ in found)])
 
 
@@ -199,7 +281,9 @@ TITLE_HEADS = (
     r"partners?|advisors?|advisers?|associates?|interns?|technicians?|scientists?|hygienists?|therapists?|"
     r"pharmacists?|electricians?|plumbers?|pilots?|doctors?|dentists?|chefs?|cashiers?|drivers?|mechanics?|"
     r"programmers?|architects?|psychologists?|counselors?|paramedics?|firefighters?|surgeons?|physicians?|"
-    r"veterinarians?|carpenters?|welders?|bankers?|realtors?|actuar(?:y|ies)|astronauts?"
+    r"veterinarians?|carpenters?|welders?|bankers?|realtors?|actuar(?:y|ies)|astronauts?|coach(?:es)?|trainers?|"
+    r"producers?|editors?|secretar(?:y|ies)|writers?|agents?|brokers?|auditors?|buyers?|planners?|strategists?|"
+    r"instructors?|professors?|tutors?"
 )
 WHOLE_TITLES = r"chief of staff|chief \w+ officer|head of \w+|vp of \w+|vice president of \w+|c[- ]suite|c[efotim]o"
 TITLE_HEAD = re.compile(rf"\b(?:{WHOLE_TITLES})\b|\b(?:{TITLE_HEADS})\b", re.IGNORECASE)
@@ -213,7 +297,8 @@ NOT_TITLE_WORDS = set(
     "same each every one ones kind type types sort also just only even really very so but if hi hey "
     "hello want wanna need needs should could would will can tell say know think about s "
     "replace replaced replacing hire hired hiring find finding meet ask call contact help talk sue trust prefer "
-    "choose recommend consider become became like love hate".split()
+    "choose recommend consider become became like love hate says said say tell tells told think thinks "
+    "thought hear heard mean meant asked guess bet believe believes reckon claims sir maam ma'am".split()
 )
 TITLE_WORDS = 3
 
@@ -254,6 +339,8 @@ def qualified_title(text: Text, span: Span) -> Optional[Span]:
     before = [w for w in words_with_spans(text) if w[2] <= start]
     if not before or before[-1][0] in NOT_TITLE_WORDS or text[before[-1][2] : start] != " ":
         return None  # "hr managers, generalists": a list, no qualifier
+    if before[-1][0].isdigit():
+        return None  # "the 2017 generalist salary": a year, no qualifier
     return before[-1][1], end, text[before[-1][1] : end]
 
 
@@ -269,10 +356,13 @@ def title_on_the_right(text: Text, span: Span) -> Optional[Span]:
 
 def _another_job_on_the_right(matcher: AliasMatcher, text: Text, span: Span) -> Optional[Span]:
     """title_on_the_right, unless the role is one of that title ("comp and benefits manager"
-    is the compensation and benefits manager, whose aliases end with "manager")."""
+    is the compensation and benefits manager, whose aliases end with "manager"). A one-word
+    alias says too little for that: "executive director" is not the HR director."""
     title = title_on_the_right(text, span)
     if title is None:
         return None
+    if " " not in text[span[0] : span[1]].strip():
+        return title
     head = title[2].split()[-1].lower().rstrip("s")
     role_heads = {alias.split()[-1].rstrip("s") for alias, role in matcher.aliases.items() if role == span[2]}
     return None if head in role_heads else title

@@ -27,6 +27,17 @@ NATIONAL = "0000000"
 UNKNOWN_PLACE = re.compile(
     r"\b(?:in|near|around|from)\s+(?P<place>[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,2})\s*[?.!]*\s*$"
 )
+# What comes right before a place the learned tagger may find on its own ("in Narnia", "from
+# Lagos", "Texas or Narnia"); a capitalized word elsewhere ("Sir, what ...", "Hello. What is
+# ...", "Thank you") is no place.
+BEFORE_A_PLACE = re.compile(r"(?:\b(?:in|near|around|from|at|to|for|vs|versus|or|and|than)|,)\s*$", re.IGNORECASE)
+
+
+def may_be_a_place(text: str, start: int) -> bool:
+    """Whether a word the learned tagger took for a place stands where places are named."""
+    return bool(BEFORE_A_PLACE.search(text[:start]))
+
+
 # Words that start what follows "in" in questions that name no place.
 NOT_PLACE_WORDS = frozenset(
     """the a an this that these those my your our their his her its it them there here which what

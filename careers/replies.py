@@ -1,6 +1,6 @@
 """A decision of the dialogue resolver, written as a reply: text, buttons, and the roles it lists."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import List, Optional
 
 from careers import buttons, dialogue, topics
@@ -10,7 +10,13 @@ from careers.answers.role import brief_line
 from careers.buttons import Button
 from careers.formatting import Markup
 from careers.knowledge_base import KnowledgeBase
-from careers.scope import beyond_knowledge_text, help_text, not_covered_place_text, unknown_roles_text
+from careers.scope import (
+    beyond_knowledge_text,
+    help_text,
+    not_covered_place_text,
+    unknown_beside_text,
+    unknown_roles_text,
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,10 @@ def _related(kb: KnowledgeBase, *role_ids: str) -> List[str]:
 
 
 def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> Reply:
+    if isinstance(decision, dialogue.AnswerBesideUnknown):
+        answer = reply_to(kb, decision.answer, markup)
+        text = f"{answer.text}\n\n{unknown_beside_text(list(decision.subjects))}" if answer.text else answer.text
+        return replace(answer, text=text)
     if isinstance(decision, dialogue.AnswerRole):
         return _role_answer(kb, decision, markup)
     if isinstance(decision, dialogue.AnswerPair):
@@ -64,7 +74,10 @@ def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> 
     if isinstance(decision, dialogue.AskWhichRole):
         return Reply(decision.question, buttons.role_choice_buttons(kb, decision.topic, list(decision.roles)))
     if isinstance(decision, dialogue.SayNotCovered):
-        return Reply(unknown_roles_text(kb, list(decision.titles)), buttons.scope_buttons(kb))
+        nearest = [role_id for name in decision.titles[:1] for role_id in kb.closest_roles(name)]
+        closest = list(dict.fromkeys(decision.roles + tuple(nearest)))[:3]
+        followups = buttons.closest_role_buttons(kb, closest, decision.topic) if closest else buttons.scope_buttons(kb)
+        return Reply(unknown_roles_text(kb, list(decision.titles), closest), followups)
     if isinstance(decision, dialogue.SayBeyondKnowledge):
         text = beyond_knowledge_text(kb, list(decision.subjects), decision.role, decision.words)
         followups = (
@@ -128,7 +141,7 @@ def _across_roles(kb: KnowledgeBase, decision: dialogue.AnswerAcrossRoles, marku
     elif decision.kind == "by_education":
         text, listed = across_roles.roles_by_education_answer(kb, decision.degree, markup)
     elif decision.kind == "ranking":
-        text, listed = across_roles.ranking_answer(kb, decision.topic, decision.lowest, markup)
+        text, listed = across_roles.ranking_answer(kb, decision.topic, decision.lowest, markup, decision.among)
     else:
         text, listed = across_roles.roles_list_answer(kb, markup)
     followups = buttons.role_choice_buttons(kb, decision.topic, listed) if listed else buttons.scope_buttons(kb)

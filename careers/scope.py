@@ -24,11 +24,15 @@ def covered_roles(kb: KnowledgeBase) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
 
 
-def unknown_roles_text(kb: KnowledgeBase, names: List[str]) -> str:
+def unknown_roles_text(kb: KnowledgeBase, names: List[str], closest: Sequence[str] = ()) -> str:
     asked = " or ".join(quoted_title(name) for name in names[:2])
+    said = f"Sorry, I don't have figures for {asked}, so I won't guess any."
+    if closest:
+        near = [f"the {kb.role(role_id).name}" for role_id in closest]
+        near_text = ", ".join(near[:-1]) + " and " + near[-1] if len(near) > 1 else near[0]
+        return f"{said} The closest {'roles' if len(near) > 1 else 'role'} I cover: {near_text}."
     return (
-        f"Sorry, I have no information about {asked}, so I won't guess any figures. "
-        f"I can tell you about the {covered_roles(kb)}: what they do, what they earn, "
+        f"{said} I can tell you about the {covered_roles(kb)}: what they do, what they earn, "
         f"the education they need, how fast the jobs grow, and how they compare."
     )
 
@@ -71,10 +75,17 @@ def beyond_knowledge_text(
         )
     elif subjects and subjects[0] == "other_year":
         year = next((word for word in named if word.isdigit()), "that year")
-        opening = (
-            f"I don't have figures for {year}: my pay figures are for May 2025 and May 2024 (BLS) and 2017 "
-            "(a 2017 article), and the job projections run to 2033"
-        )
+        if role_id and kb.salary_years(role_id):
+            have = [str(y) for y in sorted(kb.salary_years(role_id), reverse=True)]
+            listed = ", ".join(have[:-1]) + " and " + have[-1] if len(have) > 1 else have[0]
+            opening = (
+                f"I don't have figures for {year} for the {kb.role(role_id).name}: its pay figures are for {listed}"
+            )
+        else:
+            opening = (
+                f"I don't have figures for {year}: my pay figures are for May 2025 and May 2024 (BLS) and 2017 "
+                "(a 2017 article), and the job projections run to 2033"
+            )
     elif subjects and subjects[0] == "future_pay":
         opening = (
             "I don't have pay in the future: the BLS projects how many jobs there will be, not what they will "
@@ -103,3 +114,9 @@ def beyond_knowledge_text(
         f"{opening}, so I won't guess. About {who} I can tell you what the work involves, "
         "the pay (nationally, by state and by city), the education needed and how fast the jobs grow."
     )
+
+
+def unknown_beside_text(subjects: List[str]) -> str:
+    """The line beside an answer on what else the message asked and no source covers."""
+    labels = [BEYOND_LABELS[subject] for subject in subjects if subject in BEYOND_LABELS]
+    return f"As for {' or '.join(dict.fromkeys(labels[:2])) or 'the rest'}: I don't know, none of my sources covers it."

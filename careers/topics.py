@@ -58,7 +58,7 @@ TOPICS: Tuple[Topic, ...] = (
         answers.duties_answer,
         compile_words(
             r"\bdut|responsib|task|day[- ]to[- ]day|all day|daily|"
-            r"what (?:does|do) (?:an? |the )?(?!i |you |we )(?:\w+ ){1,4}(?:do|actually do)\b"
+            r"what(?: (?:does|do)|'?s| is) (?:an? |the )?(?!i |you |we )(?:\w+ ){1,4}(?:do|actually do)\b"
         ),
         detailed=answers.duties_detail,
     ),
@@ -90,7 +90,7 @@ TOPICS: Tuple[Topic, ...] = (
         "related careers",
         "Related careers",
         answers.related_answer,
-        compile_words(r"\brelated\b|alternatives?\b"),
+        compile_words(r"\brelated\b|alternatives?\b|\b(?:jobs?|careers?|roles?|things|fields?) (?:like|similar to)\b"),
     ),
     Topic("skills", "ask_skills", "skills", "Skills", answers.skills_answer, compile_words(r"skill|qualit|trait")),
     Topic("overview", "ask_overview", "overview", "Overview", answers.overview_answer),

@@ -5,8 +5,9 @@ areas the name may mean ("Portland" is two metro areas), which the dialogue reso
 settles. The names come from the wage data's area table and knowledge_base/places.yml, read
 when the model is trained and stored with it, so the Rasa server never reads the knowledge
 base itself. A learned tagger (CRFEntityExtractor, before this component) still finds places
-we do not know ("Narnia"), so that the assistant can say it has no figures for them; where
-both found a place at the same spot, this one's is kept.
+we do not know ("Narnia"), so that the assistant can say it has no figures for them; it is
+kept only where places are named ("in Narnia", not "Sir, what ..."), and where both found a
+place at the same spot, this one's is kept.
 """
 
 import hashlib
@@ -18,7 +19,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import ENTITIES, ENTITY_ATTRIBUTE_TYPE, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -85,6 +86,15 @@ class PlaceEntityExtractor(GraphComponent, EntityExtractorMixin):
         for message in messages:
             text = message.get(TEXT) or ""
             if not text.startswith("/"):
+                learned = [
+                    e
+                    for e in message.get(ENTITIES, [])
+                    if e.get(ENTITY_ATTRIBUTE_TYPE) == PLACE_ENTITY and not places.may_be_a_place(text, e["start"])
+                ]
+                if learned:
+                    message.set(
+                        ENTITIES, [e for e in message.get(ENTITIES, []) if e not in learned], add_to_output=True
+                    )
                 known = self.names.mentions(text)
                 # A place we do not know keeps its words as its value: it is named back, never
                 # replaced by the place of the conversation.

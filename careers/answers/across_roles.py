@@ -4,7 +4,7 @@ Each returns the reply and the role ids it lists, in order, so that the context 
 follow ("tell me more about that one").
 """
 
-from typing import List, Optional, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from careers.formatting import PLAIN, Markup, money, percent, sources_line, title
 from careers.knowledge_base import KnowledgeBase
@@ -98,13 +98,13 @@ def roles_by_education_answer(kb: KnowledgeBase, level: Optional[str], markup: M
         lines.append(f'None of the roles I know has "{level}" as its typical entry education.')
     if less:
         lines.append(
-            "Open with less education: "
+            "Roles that usually need less: "
             + ", ".join(f"{title(r.name)} ({r.education.minimum.lower()})" for r in less)
             + "."
         )
     if more:
         lines.append(
-            "Needing more education: "
+            "Roles that usually need more: "
             + ", ".join(f"{title(r.name)} ({r.education.minimum.lower()})" for r in more)
             + "."
         )
@@ -114,9 +114,12 @@ def roles_by_education_answer(kb: KnowledgeBase, level: Optional[str], markup: M
     return "\n".join(lines), [role.id for role in matching]
 
 
-def ranking_answer(kb: KnowledgeBase, topic: str, lowest: bool, markup: Markup = PLAIN) -> Answer:
-    """All roles ranked by their newest median pay or projected growth, best first."""
-    roles = list(kb.roles.values())
+def ranking_answer(
+    kb: KnowledgeBase, topic: str, lowest: bool, markup: Markup = PLAIN, among: Sequence[str] = ()
+) -> Answer:
+    """All roles (or those `among`) ranked by their newest median pay or projected growth, best first."""
+    roles = [kb.role(role_id) for role_id in among] if among else list(kb.roles.values())
+    which = "These roles" if among else "All roles"
     if topic == "growth":
         known = sorted(
             (role for role in roles if latest_growth(role)), key=lambda role: latest_growth(role).percent, reverse=True
@@ -141,6 +144,6 @@ def ranking_answer(kb: KnowledgeBase, topic: str, lowest: bool, markup: Markup =
     figure = latest_salary(kb, end)
     verdict = (
         f"{'Lowest' if lowest else 'Best'} paid: the {end.name}, with a median of {money(figure.value)} ({figure.year}). "
-        "All roles by their newest BLS median:"
+        f"{which} by their newest BLS median:"
     )
     return f"{verdict}\n{_salary_table(kb, ranked, markup)}", [end.id]

@@ -78,6 +78,12 @@ def _versus_national(kb: KnowledgeBase, role_id: str, row: WageRow) -> Optional[
     return f"{abs(difference):.0f}% {'above' if difference > 0 else 'below'} the U.S. median ({money(int(reference))})"
 
 
+def _an_hour(estimate: Estimate) -> str:
+    """ " ($17.95 an hour)", the hourly figure beside an annual one, where BLS publishes it."""
+    hourly = _dollars(estimate, hourly=True)
+    return f" ({hourly} an hour)" if hourly else ""
+
+
 def pay_lines(kb: KnowledgeBase, role_id: str, row: WageRow, measure: Optional[str] = None) -> List[str]:
     """The figures of one occupation in one area, led by the measure asked."""
     lines: List[str] = []
@@ -88,13 +94,15 @@ def pay_lines(kb: KnowledgeBase, role_id: str, row: WageRow, measure: Optional[s
         if p10 and p25:
             lines.append(
                 f"Starting pay: BLS does not publish starting salaries. As a guide, the lowest-paid 10% of all "
-                f"workers in this occupation earn under {p10} a year and the lowest-paid 25% under {p25} "
-                "(percentiles of all workers, not of beginners)."
+                f"workers in this occupation earn under {p10} a year{_an_hour(row.hourly_p10)} and the lowest-paid "
+                f"25% under {p25}{_an_hour(row.hourly_p25)}. These are percentiles of all workers, not of beginners."
             )
     elif measure == "top":
         p90 = _dollars(row.annual_p90)
         if p90:
-            lines.append(f"Top pay: the best-paid 10% earn over {p90} a year (90th percentile).")
+            lines.append(
+                f"Top pay: the best-paid 10% (the 90th percentile) earn over {p90} a year{_an_hour(row.hourly_p90)}."
+            )
     elif measure == "hourly" and hourly:
         lines.append(f"Median hourly wage: {hourly}.")
     elif measure == "mean" and _dollars(row.annual_mean):

@@ -118,7 +118,7 @@ def test_unknown_role_gets_no_figure(dispatcher, make_tracker, kb, action_class,
         intent, [role_entity("astronaut")], "how much does an astronaut make?", slots={"role": "hr_executive"}
     )
     events, message = run(action_class(), dispatcher, tracker)
-    assert 'no information about "astronaut"' in message["text"]
+    assert 'have figures for "astronaut"' in message["text"]
     assert "$" not in message["text"]
     assert covered_roles(kb) in message["text"] and "training and development specialist" in message["text"]
     assert message["buttons"]

@@ -37,8 +37,8 @@ CATALOGUE = [
     ("/restart", "/restart", "Starting over"),
     ("/back", "/back", "I've undone my last answer"),
     ("/session_start", "/session_start", "A new conversation has started"),
-    ("intent injection with an unknown role", '/ask_salary{"role": "astronaut"}', 'no information about "astronaut"'),
-    ("intent injection with an unknown role id", '/ask_education{"role": "hr_ceo"}', "no information about"),
+    ("intent injection with an unknown role", '/ask_salary{"role": "astronaut"}', 'have figures for "astronaut"'),
+    ("intent injection with an unknown role id", '/ask_education{"role": "hr_ceo"}', "have figures for"),
     # The intent is well formed but names no role: asked which, as for "salaries?".
     ("intent injection with a malformed entity", '/ask_salary{"role": ', "Which role do you mean?"),
     ("intent injection with an unknown intent", "/grant_admin_rights", None),

@@ -36,8 +36,8 @@ def test_bachelors_roles_and_those_needing_more(kb):
     text, listed = roles_by_education_answer(kb, "Bachelor's degree")
     bachelors = [role_id for role_id, role in kb.roles.items() if role.education.minimum == "Bachelor's degree"]
     assert "labor_lawyer" not in listed and "hr_generalist" in listed and listed == bachelors and len(listed) == 7
-    assert "Needing more education: Labor lawyer (doctoral or professional degree)." in text
-    assert "Open with less education: Payroll clerk (high school diploma or equivalent)." in text
+    assert "Roles that usually need more: Labor lawyer (doctoral or professional degree)." in text
+    assert "Roles that usually need less: Payroll clerk (high school diploma or equivalent)." in text
     assert "HR assistant" not in text  # its sources state no typical entry education
 
 

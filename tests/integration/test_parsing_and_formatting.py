@@ -95,3 +95,28 @@ def test_unknown_titles_beside_known_ones_stay_unknown(kb, make_tracker):
 def test_button_payloads_are_not_read_as_text(kb, make_tracker):
     mentions = role_mentions(kb, make_tracker, [role_entity("hr_executive")], '/ask_salary{"role":"hr_executive"}')
     assert list(mentions.roles) == ["hr_executive"]
+
+
+def test_a_job_we_do_not_cover_that_describes_the_user_is_dropped(kb, make_tracker):
+    for text in (
+        "im a teacher thinking of switching, what does an hr generalist make",
+        "retired teacher here, what does an hr generalist make",
+    ):
+        mentions = role_mentions(kb, make_tracker, [role_entity("teacher")], text)
+        assert list(mentions.roles) == ["hr_generalist"] and list(mentions.unknown_titles) == []
+    asked = role_mentions(kb, make_tracker, [role_entity("teacher")], "what does a teacher make")
+    assert list(asked.unknown_titles) == ["teacher"]  # asked about, not self-described: named back
+
+
+def test_a_role_set_aside_is_not_the_one_asked_about(kb, make_tracker):
+    text = "im thinking about labor relations specialist instead of law school, what is it"
+    assert list(role_mentions(kb, make_tracker, [], text).roles) == ["labor_relations_specialist"]
+
+
+def test_a_topic_asked_apart_from_a_subject_no_source_covers(kb, make_tracker):
+    def apart(text):
+        return request_from(make_tracker("ask_salary", [], text), kb).asked_apart
+
+    assert apart("would payroll clerk be an easy switch? whats the pay")
+    assert apart("my mom says hr is boring but does it at least pay good")
+    assert not apart("is it hard to get paid well in hr")

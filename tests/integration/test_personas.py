@@ -69,7 +69,7 @@ def test_an_hr_generalist_who_wants_to_move_up(chat, kb):
     reply = chat.say("do i need a certification like the shrm-cp")
     assert honest(reply) and "certifications" in reply
     reply = chat.say("how much does a chief of staff make")
-    assert 'no information about "chief of staff"' in reply and "$" not in reply
+    assert 'have figures for "chief of staff"' in reply and "$" not in reply
     reply = chat.say("ok, hr manager salary and education in new jersey")
     assert "HR executive, pay in New Jersey:" in reply and median(kb, "hr_executive", NEW_JERSEY) in reply
     assert "Education: Bachelor's degree" in reply

@@ -69,7 +69,7 @@ SINGLE_TURNS = [
     ("what programs should i study for HR?", "Labor and Industrial Relations"),
     ("i'm still in high school", "Earn your diploma or GED"),
     ("what should I do given my education level?", "What is your highest level of education?"),
-    ("how much does an astronaut make?", 'no information about "astronaut"'),
+    ("how much does an astronaut make?", 'have figures for "astronaut"'),
     ("list the roles you know", "I know 10 HR careers:"),
     ("which HR jobs pay over $100k?", "Roles with a median pay over $100,000"),
     ("which roles need only a bachelor's degree?", "Bachelor's degree as the typical entry education"),

@@ -62,7 +62,7 @@ def test_a_title_not_covered_is_named_back_with_no_figure(dispatcher, make_track
         "ask_salary", [role_entity("astronaut")], "how much does an astronaut make?", slots={"role": "hr_executive"}
     )
     events, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
-    assert 'no information about "astronaut"' in message["text"] and "$" not in message["text"]
+    assert 'have figures for "astronaut"' in message["text"] and "$" not in message["text"]
     assert events == []
 
 

@@ -118,13 +118,13 @@ ROLE_TOPIC_RULES = [
         "a title not covered gets no figure, whatever the context",
         Request("ask_salary", unknown_titles=("astronaut",)),
         EXEC_IN_FOCUS,
-        SayNotCovered(("astronaut",)),
+        SayNotCovered(("astronaut",), "salary"),
     ),
     (
-        "a title not covered beside a known one: the known one",
+        "a title not covered beside a known one: named back, the known one offered",
         Request("ask_salary", roles=("recruiter",), unknown_titles=("astronaut",)),
         Context(),
-        AnswerRole("recruiter", "salary"),
+        SayNotCovered(("astronaut",), "salary", ("recruiter",)),
     ),
 ]
 
@@ -175,7 +175,7 @@ COMPARISON_RULES = [
         "a title not covered: named back",
         Request("compare_roles", roles=("recruiter",), unknown_titles=("pilot",)),
         Context(),
-        SayNotCovered(("pilot",)),
+        SayNotCovered(("pilot",), None, ("recruiter",)),
     ),
 ]
 
@@ -281,6 +281,8 @@ SLOT_RULES = [
             "discussed_roles": ["labor_lawyer", "hr_executive"],
             "ranking": None,
             "place": None,
+            "discussed_places": None,
+            "measure": None,
         },
     ),
     (
@@ -295,6 +297,7 @@ SLOT_RULES = [
             "listed_roles": ["labor_lawyer"],
             "discussed_roles": ["hr_executive", "labor_lawyer"],
             "ranking": None,
+            "discussed_places": None,
         },
     ),
     (
@@ -309,6 +312,7 @@ SLOT_RULES = [
             "listed_roles": list(ALL_ROLES),
             "discussed_roles": ["hr_executive"],
             "ranking": None,
+            "discussed_places": None,
         },
     ),
     ("advice ends 'that one'", RELATED_LISTED, GiveGuidance("some_college"), (), {"listed_roles": None}),
@@ -327,6 +331,8 @@ SLOT_RULES = [
             "discussed_roles": ["hr_executive", "labor_lawyer", "recruiter", "hr_generalist"],
             "ranking": None,
             "place": None,
+            "discussed_places": ["0000000"],  # the U.S.
+            "measure": None,
         },
     ),
 ]
@@ -501,7 +507,7 @@ def test_a_follow_up_on_two_roles_keeps_their_place_and_takes_the_measure(kb):
 
 def test_a_title_not_covered_in_an_ambiguous_place_is_named_back_first(kb):
     request = Request("ask_salary", unknown_titles=("chief of staff",), places=(f"{CA}|{SAN_JOSE}|{TX}",))
-    assert resolve(kb, dialogue.ROLE_TOPIC, request, PAY_IN_TEXAS) == SayNotCovered(("chief of staff",))
+    assert resolve(kb, dialogue.ROLE_TOPIC, request, PAY_IN_TEXAS) == SayNotCovered(("chief of staff",), "salary")
 
 
 def test_where_i_live_is_asked_until_a_place_is_known(kb):
@@ -525,3 +531,38 @@ def test_a_role_named_with_words_of_a_comparison_is_compared_with_the_one_in_foc
 def test_where_i_live_after_two_roles_is_asked_too(kb):
     request = Request("rank_places", own_place=True)
     assert resolve(kb, dialogue.RANK_PLACES, request, AFTER_COMPARISON) == dialogue.AskWhereTheyLive(None)
+
+
+def test_which_of_those_after_pay_in_two_places_compares_the_places(kb):
+    after_texas = slot_updates(PAY_IN_TEXAS, AnswerRole("hr_executive", "salary", CA))
+    assert after_texas["discussed_places"] == [CA]  # the context held no places yet
+    context = replace(PAY_IN_TEXAS, place=CA, discussed_places=(TX, CA))
+    assert resolve(kb, dialogue.COMPARISON, Request("compare_roles", highest=True), context) == (
+        dialogue.ComparePlaces("hr_executive", (TX, CA))
+    )
+    # Another role starts the places anew: "which of those" is then about the roles.
+    assert slot_updates(context, AnswerRole("hr_generalist", "salary", CA))["discussed_places"] == [CA]
+    assert slot_updates(context, AnswerRole("hr_executive", "salary", SAN_JOSE))["discussed_places"] == [
+        TX,
+        CA,
+        SAN_JOSE,
+    ]
+
+
+def test_the_other_one_after_pay_in_two_places_is_the_other_place(kb):
+    context = replace(PAY_IN_TEXAS, place=CA, discussed_places=(TX, CA))
+    assert resolve(kb, dialogue.ROLE_TOPIC, Request("inform_role", other=True), context) == AnswerRole(
+        "hr_executive", "salary", TX
+    )
+    ranked = resolve(kb, dialogue.ACROSS_ROLES, Request("rank_roles", highest=True, compare=True), context)
+    assert ranked == dialogue.ComparePlaces("hr_executive", (TX, CA))  # "which of those pays most?"
+
+
+def test_a_bare_follow_up_after_a_measure_keeps_the_measure(kb):
+    context = replace(PAY_IN_TEXAS, place=CA, discussed_places=(TX, CA), measure="starting")
+    assert slot_updates(PAY_IN_TEXAS, AnswerRole("hr_executive", "salary", CA, "starting"))["measure"] == "starting"
+    assert resolve(kb, dialogue.ROLE_TOPIC, Request("inform_role", other=True), context) == AnswerRole(
+        "hr_executive", "salary", TX, "starting"
+    )
+    asked_again = resolve(kb, dialogue.ROLE_TOPIC, Request("ask_salary", places=(TX,)), context)
+    assert asked_again == AnswerRole("hr_executive", "salary", TX)  # a new pay question: the median

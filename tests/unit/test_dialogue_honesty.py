@@ -23,6 +23,8 @@ from careers.dialogue import (
     resolve,
     slot_updates,
 )
+from careers.formatting import PLAIN
+from careers.replies import reply_to
 
 ALL_ROLES = ("hr_executive", "hr_generalist", "labor_lawyer", "recruiter")
 EXEC_IN_FOCUS = Context(role="hr_executive", topic="salary", discussed_roles=("hr_executive",))
@@ -49,7 +51,7 @@ RULES = [
         dialogue.ROLE_TOPIC,
         Request("ask_salary", unknown_titles=("chief of staff",), beyond=("remote_work",)),
         EXEC_IN_FOCUS,
-        SayNotCovered(("chief of staff",)),
+        SayNotCovered(("chief of staff",), "salary"),
     ),
     (
         "no role named, none in context, no words for HR in general: asked, not guessed",
@@ -110,11 +112,11 @@ RULES = [
         SayNotCovered(("astronaut",)),
     ),
     (
-        "out of scope naming the user's own job and a role we cover: the role is answered",
+        "out of scope naming a job we do not cover and a role we cover: named back, the role offered",
         dialogue.OUT_OF_SCOPE,
         Request("out_of_scope", roles=("recruiter",), unknown_titles=("teacher",), topics=("duties",)),
         Context(),
-        AnswerRole("recruiter", "duties"),
+        SayNotCovered(("teacher",), "duties", ("recruiter",)),
     ),
     (
         "a ranking intent naming one place and no ranking: pay there",
@@ -206,7 +208,7 @@ RULES = [
         dialogue.ROLE_TOPIC,
         Request("ask_salary", role_heads=("paralegal",)),
         EXEC_IN_FOCUS,
-        SayNotCovered(("paralegal",)),
+        SayNotCovered(("paralegal",), "salary"),
     ),
     (
         "advice asked with a role named ('from generalist to HR director'): what the last one needs",
@@ -223,11 +225,18 @@ RULES = [
         SayBeyondKnowledge(("certifications",), None),
     ),
     (
-        "May 2024 named: the long form, which has it",
+        "a year of the role's figures named: the long form, which has it",
+        dialogue.ROLE_TOPIC,
+        Request("ask_salary", roles=("hr_generalist",), years=(2030,)),
+        Context(),
+        AnswerRole("hr_generalist", "salary", detail=True),
+    ),
+    (
+        "a year the knowledge base has, but not for this role: named back",
         dialogue.ROLE_TOPIC,
         Request("ask_salary", roles=("hr_generalist",), years=(2024,)),
         Context(),
-        AnswerRole("hr_generalist", "salary", detail=True),
+        SayBeyondKnowledge(("other_year",), "hr_generalist", ("2024",)),
     ),
     (
         "what the top 10% make, asked like a ranking, with a role in focus: its pay",
@@ -301,3 +310,20 @@ def test_for_both_means_the_two_roles_just_compared(kb):
     context = Context(topic="salary", compared_roles=("labor_lawyer", "recruiter"))
     decision = resolve(kb, dialogue.ROLE_TOPIC, Request("ask_salary", both=True, measure="hourly"), context)
     assert decision == dialogue.AnswerPair("labor_lawyer", "recruiter", "salary", None, "hourly")
+
+
+def test_a_question_the_sources_answer_beside_one_they_do_not_gets_both_answers(kb):
+    request = Request(
+        "ask_salary", roles=("hr_generalist",), topics=("salary",), beyond=("difficulty",), asked_apart=True
+    )
+    decision = dialogue.resolve(kb, dialogue.ROLE_TOPIC, request, Context())
+    assert decision == dialogue.AnswerBesideUnknown(AnswerRole("hr_generalist", "salary"), ("difficulty",))
+    reply = reply_to(kb, decision, PLAIN)
+    assert reply.text.startswith("HR generalist, salary:")
+    assert reply.text.endswith("As for how hard the work is: I don't know, none of my sources covers it.")
+    # A qualifier of the figure itself ("at Google") changes what is asked: no figure then.
+    qualified = replace(request, beyond=("company_pay",), beyond_words=("Google",))
+    assert isinstance(dialogue.resolve(kb, dialogue.ROLE_TOPIC, qualified, Context()), SayBeyondKnowledge)
+    # Asked in one breath ("is law school worth the debt?"), the subject is the question.
+    together = replace(request, asked_apart=False)
+    assert isinstance(dialogue.resolve(kb, dialogue.ROLE_TOPIC, together, Context()), SayBeyondKnowledge)

@@ -65,3 +65,30 @@ def test_the_sources_are_named_once_each_with_the_wage_release(kb):
 
     text = sources_answer(kb)
     assert "May 2025 estimates (published 2026-05-15)" in text and text.count("the test article") == 1
+
+
+def test_the_roles_nearest_a_title_not_covered_share_its_words(kb):
+    assert kb.closest_roles("employment lawyers") == ["labor_lawyer"]  # a shared qualifier outranks the rest
+    assert kb.closest_roles("talent acquisition manager") == ["recruiter"]
+    assert kb.closest_roles("HR consultant") == []  # "HR" says nothing of which role
+    assert kb.closest_roles("astronaut") == []
+
+
+def test_a_title_not_covered_is_named_back_with_its_nearest_roles_as_buttons(kb):
+    reply = reply_to(kb, dialogue.SayNotCovered(("employment coach",), "salary"), PLAIN)
+    assert reply.text == (
+        "Sorry, I don't have figures for \"employment coach\", so I won't guess any. "
+        "The closest role I cover: the labor lawyer."
+    )
+    assert [(b["title"], b["payload"]) for b in reply.buttons] == [
+        ("Labor lawyer salary", '/ask_salary{"role":"labor_lawyer"}')
+    ]
+    unrelated = reply_to(kb, dialogue.SayNotCovered(("astronaut",)), PLAIN)
+    assert "I can tell you about the HR executive" in unrelated.text and "$" not in unrelated.text
+
+
+def test_a_year_a_role_has_no_figure_for_names_the_years_it_has(kb):
+    text = beyond_knowledge_text(kb, ["other_year"], "hr_generalist", ["2024"])
+    assert text.startswith(
+        "I don't have figures for 2024 for the HR generalist: its pay figures are for 2030 and 2020, so"
+    )

@@ -17,6 +17,7 @@ def test_pay_in_a_state_names_whose_figures_where_and_the_release(kb):
 def test_starting_pay_is_given_as_percentiles_of_all_workers(kb):
     text = pay.local_pay_answer(kb, "hr_executive", CA, "starting", PLAIN)
     assert "BLS does not publish starting salaries" in text and "percentiles of all workers" in text
+    assert "under $96,430 a year ($46.36 an hour)" in text  # the hourly figure beside the annual one
 
 
 def test_an_unpublished_median_is_said_unpublished_and_a_top_coded_wage_as_published(kb):
