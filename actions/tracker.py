@@ -62,7 +62,16 @@ SELF_DESCRIPTION = re.compile(
 )
 SELF_DESCRIPTION_AFTER = re.compile(r"^\s+here\b", re.IGNORECASE)
 # "labor relations instead of law school, what is it?": the role set aside is not the one asked about.
-SET_ASIDE = re.compile(r"\b(?:instead of|rather than|other than)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+# "sorry, Ohio not Iowa", "specialists, not lawyers": a correction sets the second aside.
+SET_ASIDE = re.compile(
+    r"(?:\b(?:instead of|rather than|other than)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?|\bnot\s+(?:an?\s+|the\s+|in\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _set_aside(entity: Dict[str, Any], text: str) -> bool:
+    start = entity.get("start")
+    return isinstance(start, int) and bool(SET_ASIDE.search(text[max(0, start - 40) : start]))
 
 
 def _asked_about(
@@ -88,11 +97,7 @@ def _asked_about(
         entity for entity in titles if describes_the_user(entity) and not kb.find_role(str(entity.get("value", "")))
     ]
 
-    def set_aside(entity: Dict[str, Any]) -> bool:
-        start = entity.get("start")
-        return isinstance(start, int) and bool(SET_ASIDE.search(text[max(0, start - 40) : start]))
-
-    own = [entity for entity in roles if describes_the_user(entity) or set_aside(entity)]
+    own = [entity for entity in roles if describes_the_user(entity) or _set_aside(entity, text)]
     if not_covered:
         entities = [entity for entity in entities if entity not in not_covered]
         own = [entity for entity in own if entity not in not_covered]
@@ -140,6 +145,12 @@ def _asked_apart(entities: List[Dict[str, Any]], text: str) -> bool:
     )
 
 
+def _attended(entity: Dict[str, Any], text: str) -> bool:
+    """A degree's words after "in" name a school the user is in ("in high school"), not a degree."""
+    start = entity.get("start")
+    return isinstance(start, int) and bool(re.search(r"\bin\s+$", text[:start], re.IGNORECASE))
+
+
 def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
     message = tracker.latest_message or {}
     intent = (message.get("intent") or {}).get("name")
@@ -147,18 +158,27 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
     text = message.get("text") if isinstance(message.get("text"), str) else ""
     entities = _asked_about(kb, entities, text, intent if isinstance(intent, str) else None)
     roles = _roles(kb, entities)
-    named_topics = [value for value in _values(entities, "topic") if isinstance(value, str) and value in topics.BY_ID]
-    pay_limits = [limit for limit in map(PayLimit.parse, _values(entities, "amount")) if limit]
     role_entities = [entity for entity in entities if entity.get("entity") == "role"]
-    degrees = [  # "law school" names the labor lawyer: no degree of its own beside it
+    named_topics = [  # "law school" names the labor lawyer, not the topic of education
+        entity.get("value")
+        for entity in entities
+        if entity.get("entity") == "topic"
+        and entity.get("value") in topics.BY_ID
+        and not any(_overlap(entity, role) for role in role_entities)
+    ]
+    pay_limits = [limit for limit in map(PayLimit.parse, _values(entities, "amount")) if limit]
+    degrees = [  # "law school" names the labor lawyer, "a junior in high school" a school attended: no degree
         entity.get("value")
         for entity in entities
         if entity.get("entity") == "degree"
         and entity.get("value") in ENTRY_EDUCATION_LEVELS
         and not any(_overlap(entity, role) for role in role_entities)
+        and not _attended(entity, text)
     ]
     levels = [value for value in _values(entities, "education_level") if value in kb.education_level_ids()]
-    place_values = [value for value in _values(entities, "place") if isinstance(value, str) and value.strip()]
+    place_entities = [entity for entity in entities if entity.get("entity") == "place"]
+    kept_places = [entity for entity in place_entities if not _set_aside(entity, text)] or place_entities
+    place_values = [value for value in _values(kept_places, "place") if isinstance(value, str) and value.strip()]
     places = [value for value in place_values if is_place_key(value)]
     # A place a learned tagger found that we do not know ("Narnia"), as typed, cut to a sane length.
     unknown_places = [value.strip()[:LONGEST_TITLE] for value in place_values if not is_place_key(value)]
@@ -190,6 +210,7 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         detail="more" in _values(entities, "detail"),
         other="other" in _values(entities, "reference"),
         those="those" in _values(entities, "reference"),
+        first="first" in _values(entities, "reference"),
         both="both" in _values(entities, "reference"),
         compare="compare" in _values(entities, "reference"),
         own_place="own_place" in _values(entities, "reference"),

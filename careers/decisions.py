@@ -35,6 +35,7 @@ class Request:
     other: bool = False  # "the other one": the option or role not chosen last time
     both: bool = False  # "for both": the two roles just talked about
     those: bool = False  # "how much do those make?": the roles just listed
+    first: bool = False  # "go back to the first one": the earliest role still remembered
     compare: bool = False  # words that compare outright ("compared to", "vs", "than")
     own_place: bool = False  # "where I live", "in my area": the user's place
     whole_state: bool = False  # "and for the whole state?": the state of the metro area just answered

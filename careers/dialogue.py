@@ -178,22 +178,28 @@ def _comparison_question(kb: KnowledgeBase, request: Request, context: Context) 
 
 def _shared_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     kind = SHARED_TOPIC_INTENTS.get(request.intent or "", "differences")
+    if kind in ("differences", "similarities") and len(request.roles) == 1 and request.topic:
+        # "jobs like HR generalist but different?": a topic of that one role (its related careers).
+        return _as_topic(kb, request, context, request.topic)
+    if kind == "about_hr" and "salary" in request.topics:
+        kind = "worth_it"  # "is hr even worth it tbh, like money wise"
     if kind in ("differences", "similarities") and len(request.roles) == 1 and len(request.places) >= 2:
         # "the difference in pay for HR managers between Denver and Phoenix": the two places.
         return _comparison(kb, request, context)
-    if (
-        kind in ("differences", "similarities")
-        and len(request.roles) >= 2
-        and set(request.roles[:2]) != set(kb.main_roles)
-    ):
-        # "the difference between a payroll clerk and an HR assistant": those two, compared (what
-        # the main roles share and how they differ is the article's own answer).
+    named_other = bool(request.roles) and (
+        len(request.roles) >= 2 or request.role_heads or request.roles[0] not in kb.main_roles
+    )
+    if kind in ("differences", "similarities") and named_other and set(request.roles[:2]) != set(kb.main_roles):
+        # "the difference between a payroll clerk and an HR assistant", "training and development
+        # specialist vs manager, what's the difference": those two, compared (what the main roles
+        # share and how they differ is the article's own answer).
         return _comparison(kb, request, context)
     if kind == "worth_it":
         named = request.roles or ((context.role,) if context.role else context.compared_roles)
         return AnswerSharedTopic(kind, tuple(named) or tuple(kb.main_roles))
-    if kind == "about_hr":
-        return AnswerSharedTopic(kind, tuple(kb.main_roles))  # "how much do they make?" next: the main roles
+    if kind in ("about_hr", "differences", "similarities"):
+        # The main roles: "how much do they make?", "what do specialists make?" next are about them.
+        return AnswerSharedTopic(kind, tuple(kb.main_roles))
     return AnswerSharedTopic(kind)
 
 
@@ -208,6 +214,8 @@ def _guidance(kb: KnowledgeBase, request: Request, context: Context) -> Decision
 
 
 def _across_roles_question(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    if request.intent == "ask_roles_by_education" and request.education_level and not request.degree:
+        return _guidance(kb, request, context)  # "I'm a junior in high school, what should I be doing?"
     if _between_places_discussed(request, context):
         return ComparePlaces(context.role, context.discussed_places[-2:])  # "which of those pays most?"
     if request.measure and (request.roles or context.role) and not request.pay_limit:
@@ -372,8 +380,9 @@ def _with_referenced_roles(kb: KnowledgeBase, request: Request, context: Context
             roles = tuple(dict.fromkeys(request.roles + second.roles))
             return replace(request, roles=roles)
         if isinstance(second, AskWhichRole):
-            # Of the roles the word may mean, the named role's counterpart ("the manager" of the generalist).
-            partner = kb.counterpart(request.roles[0])
+            # Of the roles the word may mean, the one in the named role's line of work ("specialist
+            # vs manager" of training and development), else its counterpart ("the manager" of the generalist).
+            partner = _in_the_same_line_of_work(kb, request.roles[0], second.roles) or kb.counterpart(request.roles[0])
             if partner in second.roles:
                 return replace(request, roles=(request.roles[0], partner))
         return second
@@ -381,6 +390,8 @@ def _with_referenced_roles(kb: KnowledgeBase, request: Request, context: Context
         pair = context.compared_roles or context.discussed_roles[-2:]
         if len(pair) == 2:
             return replace(request, roles=tuple(pair))
+    if request.first and len(context.discussed_roles) >= 2:
+        return replace(request, roles=(context.discussed_roles[0],))  # "go back to the first one"
     others = [role_id for role_id in reversed(context.discussed_roles) if role_id != context.role]
     if request.other and not context.place_options and len(context.discussed_roles) >= 2 and others:
         return replace(request, roles=(others[0],))  # the latest discussed but the one in focus
@@ -484,8 +495,11 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
         or context.topic
         or topics.DEFAULT_TOPIC
     )
-    if topic == topics.DEFAULT_TOPIC and request.topic:
-        topic = request.topic  # "what's the range?": the words name the topic better than the intent
+    if request.topic and (topic == topics.DEFAULT_TOPIC or (topic not in request.topics and request.topic != "salary")):
+        # "what's the range?", "does a master's matter for HR directors?": the words name the
+        # topic better than the intent (which named another topic, or none); but words of pay
+        # are often no question of pay ("what kind of person makes a good generalist?").
+        topic = request.topic
     if request.places and "salary" in request.topics:
         topic = "salary"  # "what would I make doing the same job in DC?": only pay varies by place
     other_topic_named = request.topic not in (None, "salary", topics.DEFAULT_TOPIC)
@@ -555,6 +569,15 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
         first, second = context.compared_roles
         place = places.codes[0]
         return AnswerPair(first, second, "salary", None if place == NATIONAL else place, request.measure)
+    if len(places.codes) == 1 and len(request.roles) == 1 and context.role not in (None, request.roles[0]):
+        # "and payroll clerks in Kentucky, is that better?" after HR assistants: the two roles there.
+        place = places.codes[0]
+        return AnswerPair(
+            context.role, request.roles[0], "salary", None if place == NATIONAL else place, request.measure
+        )
+    if len(places.codes) == 1 and not (request.roles or request.compare or request.highest or request.lowest):
+        # "and tampa": a follow-up in another place, whatever the intent, not a comparison.
+        return _role_topic(kb, replace(request, intent=INFORM_ROLE), context)
     if places.codes and len(request.roles) <= 1:
         role = request.roles[0] if request.roles else context.role
         if role is None:

@@ -246,7 +246,9 @@ MEASURE_PATTERNS = [
             "starting",
             r"(?<!can )(?<!to )\bstart(?:ing|s)?\b(?! (?:a|my|an|the) (?:career|job))|entry[- ]level|right (?:out of|after) "
             r"(?:college|school|uni)|new grads?\b|fresh out|beginners?\b|just starting|\bjunior\b|first[- ]year|"
-            r"new hires?|low(?:est)?[- ]end|bottom (?:10|ten|25|quarter)|lowest[- ]paid|(?:10|25)th percentile|just out of|"
+            r"new hires?|low(?:est)?[- ]end|bottom (?:10|ten|25|quarter)|(?:10|25)th percentile|just out of|"
+            r"\blowest[- ](?:paid|earning)\b(?! (?:hr |human resources )?(?:jobs?|roles?|careers?|positions?|occupations?|states?|cit(?:y|ies)|places?|areas?|metros?|one))|"
+            r"\bthe bottom\b(?! (?:\d|five|ten|states?|cities|places|jobs?|roles?))|"
             r"no experience|without experience|just graduated|recent grads?\b|first job|fresh grads?\b|"
             r"lowest (?:pay|salar\w*|wages?)|\bminimum (?:pay|salary|wage)|\bbottom (?:end|of the (?:range|scale))|"
             r"\bbeginning\b|\bnewbies?\b|\brookies?\b|\bat first\b|\bthe (?:least|lowest) (?:an? )?(?:\w+ ){0,3}(?:make|earn|get)|"
@@ -256,7 +258,9 @@ MEASURE_PATTERNS = [
         ),
         (
             "top",
-            r"\btop (?:10|ten)\b|top earners|top end|highest[- ]paid (?:10|ten)|90th|high[- ]end|"
+            r"\btop (?:10|ten)\b|top earners|top end|90th|high[- ]end|"
+            r"\b(?:highest|best|top)[- ](?:paid|earning)\b(?! (?:hr |human resources )?(?:jobs?|roles?|careers?|positions?|occupations?|states?|cit(?:y|ies)|places?|areas?|metros?|one))(?= \w)|"
+            r"\bthe top\b(?! (?:\d|five|ten|states?|cities|places|jobs?|roles?|paying|earning|careers?))|"
             r"top of the (?:range|scale)|most (?:they|you|i|one) can (?:make|earn)|best[- ]paid (?:ones|people|10)|"
             r"top[- ]earning|upper end|top ten percent|highest[- ]earning (?:ones|people|10)|\btop (?:pay|salary)|"
             r"most (?:an? )?(?:\w+ ){0,3}(?:can|could) (?:make|earn|get)|max(?:imum)? (?:pay|salary)|like the top|"
@@ -334,6 +338,7 @@ def hr_field(text: Text) -> List[Span]:
 REFERENCES = [
     ("other", compile_words(r"\bthe other(?: one| ones| role| job| place| city| state)?\b")),
     ("both", compile_words(r"\bboth\b|\bthe two\b|\beach of them\b|\bfor each\b|\beach one\b")),
+    ("first", compile_words(r"\bthe first (?:one|role|job)\b|\bthe (?:one|role|job) (?:we|i|you) started with\b")),
     (
         "those",
         compile_words(

@@ -265,8 +265,8 @@ def other_years(text: Text) -> List[Span]:
 def beyond_knowledge(text: Text) -> List[Span]:
     found = pattern_mentions(BEYOND_PATTERNS, text)
     if not topics.topic("salary").words.search(text):  # the words of a pay question
-        # ("take-home pay" is pay by itself)
-        found = [span for span in found if span[2] not in PAY_QUALIFIERS or span[2] == "after_tax"]
+        # ("take-home pay" and "per month?" are pay by themselves)
+        found = [span for span in found if span[2] not in PAY_QUALIFIERS or span[2] in ("after_tax", "pay_period")]
     return sorted(found + [y for y in other_years(text) if not any(y[0] < e and s < y[1] for s, e, _ in found)])
 
 

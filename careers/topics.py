@@ -44,7 +44,11 @@ TOPICS: Tuple[Topic, ...] = (
         "Salary",
         answers.salary_answer,
         compile_words(
-            r"earn|pay(?!roll)|paid|salar|money|wage|income|how much (more|less)|\bma(?:kes?|de|king)\b|richer|\$|"
+            r"earn|pay(?!roll)|paid|salar|money|wage|income|how much (more|less)|richer|\$|"
+            # "make" of pay, not "make a difference", "make decisions", "make it as a lawyer"
+            r"\bma(?:kes?|de|king)\b(?! (?:a |the |any |good |big |tough |hard |)(?:differen|decision|sense|"
+            r"mistake|change|friend|call|choice|progress|impact|happen|sure)|(?: it)? (?:as|happen|of|up|out|sure)\b|"
+            r" an? (?:good|great|bad|better) (?!money|pay|salary|living|wage|income|buck))|"
             r"\brange\b|percentile|\bmedian\b"
         ),
         compared_in_table=True,

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from careers import dialogue
 from careers.answers.comparison import compare_roles
 from careers.answers.shared import differences_answer, education_level_answer, programs_answer, similarities_answer
 from careers.formatting import PLAIN
@@ -349,3 +350,9 @@ def test_make_validate_refuses_a_broken_knowledge_base_in_one_line(tmp_path, raw
     error_lines = [line for line in result.stderr.splitlines() if line.startswith("Knowledge base error:")]
     assert len(error_lines) == 1 and f"{path}: " in error_lines[0] and problem in error_lines[0], result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_title_word_beside_a_named_role_is_the_one_in_its_line_of_work(kb):
+    request = dialogue.Request("ask_differences", roles=("training_development_specialist",), role_heads=("manager",))
+    decision = dialogue.resolve(kb, dialogue.SHARED_TOPIC, request, dialogue.Context())
+    assert decision == dialogue.AnswerPair("training_development_specialist", "training_development_manager", None)

@@ -120,3 +120,12 @@ def test_a_topic_asked_apart_from_a_subject_no_source_covers(kb, make_tracker):
     assert apart("would payroll clerk be an easy switch? whats the pay")
     assert apart("my mom says hr is boring but does it at least pay good")
     assert not apart("is it hard to get paid well in hr")
+
+
+def test_a_correction_sets_the_place_and_the_role_after_not_aside(kb, make_tracker):
+    texas, ohio = "4800000", "3900000"
+    places = [{"entity": "place", "value": ohio, "text": "ohio"}, {"entity": "place", "value": texas, "text": "texas"}]
+    request = request_from(make_tracker("inform_role", places, "sorry, ohio not texas"), kb)
+    assert request.places == (ohio,)
+    corrected = role_mentions(kb, make_tracker, [], "i meant labor relations specialists not lawyers")
+    assert list(corrected.roles) == ["labor_relations_specialist"]

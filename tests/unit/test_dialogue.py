@@ -26,6 +26,7 @@ from careers.dialogue import (
 from careers.matching import PayLimit
 
 ALL_ROLES = ("hr_executive", "hr_generalist", "labor_lawyer", "recruiter")
+MAIN_ROLES = ("hr_executive", "hr_generalist")  # the fixture's
 EXEC_IN_FOCUS = Context(role="hr_executive", topic="salary", discussed_roles=("hr_executive",))
 AFTER_COMPARISON = Context(
     topic="salary", compared_roles=("labor_lawyer", "recruiter"), discussed_roles=("labor_lawyer", "recruiter")
@@ -180,9 +181,9 @@ COMPARISON_RULES = [
 ]
 
 OTHER_RULES = [
-    (dialogue.SHARED_TOPIC, Request("ask_similarities"), AnswerSharedTopic("similarities")),
+    (dialogue.SHARED_TOPIC, Request("ask_similarities"), AnswerSharedTopic("similarities", MAIN_ROLES)),
     (dialogue.SHARED_TOPIC, Request("ask_programs"), AnswerSharedTopic("programs")),
-    (dialogue.SHARED_TOPIC, Request("greet"), AnswerSharedTopic("differences")),
+    (dialogue.SHARED_TOPIC, Request("greet"), AnswerSharedTopic("differences", MAIN_ROLES)),
     (
         dialogue.GUIDANCE,
         Request("inform_education_level", education_level="some_college"),
@@ -432,7 +433,7 @@ def test_a_name_of_several_metro_areas_gets_a_question(kb):
 COMPARE_PLACE_RULES = [
     (
         "'how does that compare with California?'",
-        Request("compare_roles", places=(CA,)),
+        Request("compare_roles", places=(CA,), compare=True),
         PAY_IN_TEXAS,
         dialogue.ComparePlaces("hr_executive", (TX, CA)),
     ),
@@ -566,3 +567,52 @@ def test_a_bare_follow_up_after_a_measure_keeps_the_measure(kb):
     )
     asked_again = resolve(kb, dialogue.ROLE_TOPIC, Request("ask_salary", places=(TX,)), context)
     assert asked_again == AnswerRole("hr_executive", "salary", TX)  # a new pay question: the median
+
+
+@pytest.mark.parametrize(
+    "why, question, request_, decision",
+    [
+        (
+            "the words name another topic than the intent: the words win",
+            dialogue.ROLE_TOPIC,
+            Request("ask_duties", roles=("hr_executive",), topics=("education",)),
+            AnswerRole("hr_executive", "education"),
+        ),
+        (
+            "one role and a topic, asked as a difference: that topic of that role",
+            dialogue.SHARED_TOPIC,
+            Request("ask_differences", roles=("hr_generalist",), topics=("related",)),
+            AnswerRole("hr_generalist", "related"),
+        ),
+        (
+            "what HR is, asked money-wise: whether it is worth it, with the pay",
+            dialogue.SHARED_TOPIC,
+            Request("ask_about_hr", topics=("salary",), generic=True),
+            AnswerSharedTopic("worth_it", MAIN_ROLES),
+        ),
+        (
+            "the education filter with the user's own level and no degree: advice for that level",
+            dialogue.ACROSS_ROLES,
+            Request("ask_roles_by_education", education_level="still_in_high_school"),
+            GiveGuidance("still_in_high_school"),
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) and " " in value else "",
+)
+def test_words_over_the_classifier(kb, why, question, request_, decision):
+    assert resolve(kb, question, request_, Context()) == decision
+
+
+def test_follow_ups_in_one_place_after_a_role(kb):
+    # "and tampa", classified as a comparison: the same question there, no table of two places.
+    assert resolve(kb, dialogue.COMPARISON, Request("compare_roles", places=(CA,)), PAY_IN_TEXAS) == AnswerRole(
+        "hr_executive", "salary", CA
+    )
+    # "and labor lawyers in California, is that better?": the two roles there.
+    named = Request("compare_roles", roles=("labor_lawyer",), places=(CA,))
+    assert resolve(kb, dialogue.COMPARISON, named, PAY_IN_TEXAS) == AnswerPair(
+        "hr_executive", "labor_lawyer", "salary", CA
+    )
+    # "go back to the first one"
+    three = replace(PAY_IN_TEXAS, role="recruiter", discussed_roles=("labor_lawyer", "hr_executive", "recruiter"))
+    assert resolve(kb, dialogue.ROLE_TOPIC, Request("inform_role", first=True), three).role == "labor_lawyer"

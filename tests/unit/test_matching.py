@@ -261,3 +261,18 @@ def test_a_short_word_s_final_s_is_no_plural():
 )
 def test_words_that_name_no_end_of_the_range(text):
     assert matching.measures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("what do hr managers make", "salary"),
+        ("do they make good money", "salary"),
+        ("is it a job that makes a difference", None),
+        ("how do hr generalists make decisions", None),
+        ("what does it take to make it as a labor lawyer", None),
+        ("what makes a good hr manager", None),
+    ],
+)
+def test_make_is_a_word_of_pay_only_about_pay(text, topic):
+    assert topics.main_topic(topics.topic_mentions(text)) == topic
