@@ -61,6 +61,7 @@ SELF_DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 SELF_DESCRIPTION_AFTER = re.compile(r"^\s+here\b", re.IGNORECASE)
+OWN_JOB = re.compile(r"\b(?:i'?m|i am|i work as)\s+(?:an?\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "labor relations instead of law school, what is it?": the role set aside is not the one asked about.
 # "sorry, Ohio not Iowa", "specialists, not lawyers": a correction sets the second aside.
 SET_ASIDE = re.compile(
@@ -92,9 +93,15 @@ def _asked_about(
             or (isinstance(end, int) and bool(SELF_DESCRIPTION_AFTER.match(text[end:])))
         )
 
+    def is_the_users_own(entity: Dict[str, Any]) -> bool:  # a bare title word: "I'm a teacher", not "as a manager"
+        start = entity.get("start")
+        if entity.get("entity") == "role":
+            return describes_the_user(entity)
+        return isinstance(start, int) and bool(OWN_JOB.search(text[max(0, start - 40) : start]))
+
     titles = [entity for entity in entities if entity.get("entity") in ("role", "role_head")]
     not_covered = [
-        entity for entity in titles if describes_the_user(entity) and not kb.find_role(str(entity.get("value", "")))
+        entity for entity in titles if is_the_users_own(entity) and not kb.find_role(str(entity.get("value", "")))
     ]
 
     own = [entity for entity in roles if describes_the_user(entity) or _set_aside(entity, text)]
@@ -128,7 +135,7 @@ def _overlap(first: Dict[str, Any], second: Dict[str, Any]) -> bool:
 
 
 # What ends one question of a message and starts the next: "an easy switch? whats the pay".
-CLAUSE_END = re.compile(r"[?.!;]|\bbut\b|\balso\b|\bplus\b", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[?.!;]|\bbut\b|\balso\b|\bplus\b|\band (?:i|my|i'?m)\b", re.IGNORECASE)
 
 
 def _asked_apart(entities: List[Dict[str, Any]], text: str) -> bool:
@@ -211,6 +218,7 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         other="other" in _values(entities, "reference"),
         those="those" in _values(entities, "reference"),
         first="first" in _values(entities, "reference"),
+        there="there" in _values(entities, "reference"),
         both="both" in _values(entities, "reference"),
         compare="compare" in _values(entities, "reference"),
         own_place="own_place" in _values(entities, "reference"),

@@ -36,6 +36,7 @@ class Request:
     both: bool = False  # "for both": the two roles just talked about
     those: bool = False  # "how much do those make?": the roles just listed
     first: bool = False  # "go back to the first one": the earliest role still remembered
+    there: bool = False  # "top pay there?": the place of the conversation
     compare: bool = False  # words that compare outright ("compared to", "vs", "than")
     own_place: bool = False  # "where I live", "in my area": the user's place
     whole_state: bool = False  # "and for the whole state?": the state of the metro area just answered
@@ -169,6 +170,7 @@ class AnswerAcrossRoles:
     degree: Optional[str] = None
     lowest: bool = False
     among: Tuple[str, ...] = ()  # a ranking of these roles only (the ones just listed); empty: all
+    place: Optional[str] = None  # an area code: pay there (salary rankings and filters); None: national
 
 
 @dataclass(frozen=True)

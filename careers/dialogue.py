@@ -194,6 +194,9 @@ def _shared_topic(kb: KnowledgeBase, request: Request, context: Context) -> Deci
         # specialist vs manager, what's the difference": those two, compared (what the main roles
         # share and how they differ is the article's own answer).
         return _comparison(kb, request, context)
+    if kind == "worth_it" and (request.places or request.unknown_places or request.measure):
+        # "is HR worth it in Florida?": the pay there, never the national figures instead.
+        return _as_topic(kb, replace(request, generic=not request.roles), context, "salary")
     if kind == "worth_it":
         named = request.roles or ((context.role,) if context.role else context.compared_roles)
         return AnswerSharedTopic(kind, tuple(named) or tuple(kb.main_roles))
@@ -217,11 +220,11 @@ def _across_roles_question(kb: KnowledgeBase, request: Request, context: Context
     if request.intent == "ask_roles_by_education" and request.education_level and not request.degree:
         return _guidance(kb, request, context)  # "I'm a junior in high school, what should I be doing?"
     if _between_places_discussed(request, context):
-        return ComparePlaces(context.role, context.discussed_places[-2:])  # "which of those pays most?"
+        return ComparePlaces(context.role, context.discussed_places)  # "which of those pays most?"
     if request.measure and (request.roles or context.role) and not request.pay_limit:
         # "what do the top 10% make there?": the pay range of the role, not a ranking of roles.
         return _as_topic(kb, request, context, "salary")
-    return _across_roles(request)
+    return _across_roles(kb, request, context)
 
 
 @dataclass(frozen=True)
@@ -273,8 +276,22 @@ def _settled_places(kb: KnowledgeBase, request: Request, context: Optional[Conte
             codes.append(states[0])
             other = next(code for code in options if code != states[0])
         elif options:
-            return _Places(ambiguous=tuple(options))
+            in_context = _in_the_state_of_the_conversation(kb, options, context)
+            if in_context is None:
+                return _Places(ambiguous=tuple(options))
+            codes.append(in_context)  # "Portland" after Oregon: the Oregon one
     return _Places(tuple(dict.fromkeys(codes)), other=other)
+
+
+def _in_the_state_of_the_conversation(
+    kb: KnowledgeBase, options: List[str], context: Optional[Context]
+) -> Optional[str]:
+    """Of the areas a name may mean, the one in the state of the place just talked about, if one is."""
+    if context is None or not context.place:
+        return None
+    state = kb.places.area_states.get(context.place, [])[:1]
+    matching = [code for code in options if state and kb.places.area_states.get(code, [])[:1] == state]
+    return matching[0] if len(matching) == 1 else None
 
 
 def _with_place(decision: Decision, request: Request, context: Context, places: _Places) -> Decision:
@@ -305,7 +322,7 @@ def _unsure(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     if request.degree or request.pay_limit:
         # "is there any hr job where you don't need college?": the roles by education (or pay).
         kind = "by_education" if request.degree else "by_salary"
-        return _across_roles(replace(request, intent=f"ask_roles_{kind}"))
+        return _across_roles(kb, replace(request, intent=f"ask_roles_{kind}"), context)
     topic = request.topic or ("salary" if request.places or request.measure else None)
     if topic is None and (request.roles or request.role_heads or request.other):
         topic = context.topic or topics.DEFAULT_TOPIC  # "and as a manager there?": the topic goes on
@@ -428,6 +445,9 @@ def _with_referenced_places(kb: KnowledgeBase, request: Request, context: Contex
         others = [code for code in reversed(context.discussed_places) if code != (context.place or NATIONAL)]
         if len(context.discussed_places) >= 2 and others:
             return replace(request, places=(others[0],), other=False)
+    if (request.those or request.both) and len(request.roles) == 1 and len(context.discussed_places) >= 2:
+        if not request.places:  # "and for HR assistants in those two": the places just compared
+            return replace(request, places=context.discussed_places, both=False)
     if request.whole_state and not request.places and context.place and not kb.wages.areas[context.place].is_state:
         states = kb.places.area_states.get(context.place, [])
         if states and f"{states[0]}00000" in kb.wages.areas:
@@ -563,7 +583,7 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
         return AskWhichPlace(places.ambiguous, request.roles[0] if request.roles else context.role, "salary")
     if _between_places_discussed(request, context):
         # "which of those pays more?" after the pay in Austin and in Houston: those places.
-        return ComparePlaces(context.role, context.discussed_places[-2:])
+        return ComparePlaces(context.role, context.discussed_places)
     if places.codes and not request.roles and len(context.compared_roles) == 2:
         # "which pays more in ohio?" after two roles: both, there.
         first, second = context.compared_roles
@@ -580,6 +600,9 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
         return _role_topic(kb, replace(request, intent=INFORM_ROLE), context)
     if places.codes and len(request.roles) <= 1:
         role = request.roles[0] if request.roles else context.role
+        if role is None and (request.highest or request.lowest) and len(places.codes) == 1:
+            # "which hr job pays best in texas": the roles ranked by their pay there.
+            return _across_roles(kb, replace(request, intent="rank_roles", topics=("salary",)), context)
         if role is None:
             return AskWhichRole("Whose pay should I compare?", tuple(kb.roles), "salary")
         codes = places.codes if len(places.codes) >= 2 else (context.place or NATIONAL, places.codes[0])
@@ -625,6 +648,10 @@ def _has_median(kb: KnowledgeBase, role_id: str, code: str) -> bool:
 
 def _rank_places(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     request = _with_referenced_places(kb, request, context)  # "and for the whole state": that state
+    if request.there and context.place and not request.places and not request.metro:
+        return _role_topic(
+            kb, replace(request, places=(context.place,), topics=("salary",)), context
+        )  # "top pay there?"
     if request.own_place and not (request.lowest or request.highest):
         return _role_topic(kb, replace(request, topics=("salary",)), context)  # "and where I live?"
     if request.places and not (request.lowest or request.highest):
@@ -641,12 +668,26 @@ def _rank_places(kb: KnowledgeBase, request: Request, context: Context) -> Decis
     return RankPlaces(role, ranking, metro=request.metro, lowest=request.lowest)
 
 
-def _across_roles(request: Request) -> Decision:
+def _across_roles(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     kind, topic = ACROSS_ROLE_INTENTS.get(request.intent or "", ACROSS_ROLE_INTENTS["list_roles"])
     if kind == "ranking":
         topic = "growth" if request.topic == "growth" else "salary"
+    place = None
+    if kind in ("by_salary", "ranking") and (request.places or request.unknown_places):
+        # "which HR jobs pay over 100k in Ohio?": the medians there, never the national ones instead.
+        if request.unknown_places:
+            return SayPlaceNotCovered(request.unknown_places)
+        places = _settled_places(kb, request, context)
+        if places.ambiguous:
+            return AskWhichPlace(places.ambiguous, None, "salary")
+        place = next((code for code in places.codes if code != NATIONAL), None)
     return AnswerAcrossRoles(
-        kind, topic or topics.DEFAULT_TOPIC, pay_limit=request.pay_limit, degree=request.degree, lowest=request.lowest
+        kind,
+        topic or topics.DEFAULT_TOPIC,
+        pay_limit=request.pay_limit,
+        degree=request.degree,
+        lowest=request.lowest,
+        place=place,
     )
 
 

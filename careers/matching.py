@@ -24,8 +24,21 @@ LEADING_WORDS = ("the", "a", "an", "our", "my")
 Span = Tuple[int, int, Text]  # (start, end, value) of a mention in the text
 
 
+# Short forms of title words, read as the words: "hr mgr" is the HR manager.
+ABBREVIATIONS = {
+    "mgr": "manager",
+    "mgrs": "managers",
+    "asst": "assistant",
+    "assts": "assistants",
+    "coord": "coordinator",
+    "spec": "specialist",
+    "specs": "specialists",
+}
+
+
 def words_with_spans(text: Text) -> List[Tuple[Text, int, int]]:
-    return [(match.group(0).lower(), match.start(), match.end()) for match in WORD.finditer(text)]
+    found = [(match.group(0).lower(), match.start(), match.end()) for match in WORD.finditer(text)]
+    return [(ABBREVIATIONS.get(word, word), start, end) for word, start, end in found]
 
 
 def phrase_of(text: Text) -> Text:
@@ -261,6 +274,7 @@ MEASURE_PATTERNS = [
             r"\btop (?:10|ten)\b|top earners|top end|90th|high[- ]end|"
             r"\b(?:highest|best|top)[- ](?:paid|earning)\b(?! (?:hr |human resources )?(?:jobs?|roles?|careers?|positions?|occupations?|states?|cit(?:y|ies)|places?|areas?|metros?|one))(?= \w)|"
             r"\bthe top\b(?! (?:\d|five|ten|states?|cities|places|jobs?|roles?|paying|earning|careers?))|"
+            r"\btop (?!\d|five|ten|states?\b|cities\b|places\b|jobs?\b|roles?\b|paying\b|careers?\b)(?:\w+ ){0,2}\w+s (?:make|earn|get)\b|"
             r"top of the (?:range|scale)|most (?:they|you|i|one) can (?:make|earn)|best[- ]paid (?:ones|people|10)|"
             r"top[- ]earning|upper end|top ten percent|highest[- ]earning (?:ones|people|10)|\btop (?:pay|salary)|"
             r"most (?:an? )?(?:\w+ ){0,3}(?:can|could) (?:make|earn|get)|max(?:imum)? (?:pay|salary)|like the top|"
@@ -338,6 +352,11 @@ def hr_field(text: Text) -> List[Span]:
 REFERENCES = [
     ("other", compile_words(r"\bthe other(?: one| ones| role| job| place| city| state)?\b")),
     ("both", compile_words(r"\bboth\b|\bthe two\b|\beach of them\b|\bfor each\b|\beach one\b")),
+    # "top pay there?", "and there?": the place of the conversation (not "are there", "there is")
+    (
+        "there",
+        compile_words(r"(?<!are )(?<!is )(?<!was )(?<!were )\bthere\b(?!'s| is\b| are\b| will\b| was\b| were\b)"),
+    ),
     ("first", compile_words(r"\bthe first (?:one|role|job)\b|\bthe (?:one|role|job) (?:we|i|you) started with\b")),
     (
         "those",

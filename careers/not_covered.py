@@ -298,7 +298,7 @@ NOT_TITLE_WORDS = set(
     "hello want wanna need needs should could would will can tell say know think about s "
     "replace replaced replacing hire hired hiring find finding meet ask call contact help talk sue trust prefer "
     "choose recommend consider become became like love hate says said say tell tells told think thinks "
-    "thought hear heard mean meant asked guess bet believe believes reckon claims sir maam ma'am".split()
+    "thought hear heard mean meant asked guess bet believe believes reckon claims sir maam ma'am not".split()
 )
 TITLE_WORDS = 3
 

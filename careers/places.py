@@ -144,8 +144,10 @@ class PlaceNames:
                 found.append(span)
         for match in re.finditer(r"\b[A-Z][\w.]*(?: [A-Z][\w.]*)?\b", text):
             for candidate in (match.group(0), match.group(0).split(" ")[0]):
-                key = self.capitals.get(candidate)
                 start, end = match.start(), match.start() + len(candidate)
+                if text[end : end + 1] == "." and candidate + "." in self.capitals:
+                    candidate, end = candidate + ".", end + 1  # "D.C." at the end: the regex stops before its dot
+                key = self.capitals.get(candidate)
                 if key is None or any(start < other_end and other_start < end for other_start, other_end, _ in found):
                     continue
                 if candidate in self.everyday and not self._after_a_place_word(text, start, found):

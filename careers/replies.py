@@ -137,11 +137,13 @@ def _with_also(kb: KnowledgeBase, decision: dialogue.AnswerRole, reply: Reply) -
 
 def _across_roles(kb: KnowledgeBase, decision: dialogue.AnswerAcrossRoles, markup: Markup) -> Reply:
     if decision.kind == "by_salary":
-        text, listed = across_roles.roles_by_salary_answer(kb, decision.pay_limit, markup)
+        text, listed = across_roles.roles_by_salary_answer(kb, decision.pay_limit, markup, decision.place)
     elif decision.kind == "by_education":
         text, listed = across_roles.roles_by_education_answer(kb, decision.degree, markup)
     elif decision.kind == "ranking":
-        text, listed = across_roles.ranking_answer(kb, decision.topic, decision.lowest, markup, decision.among)
+        text, listed = across_roles.ranking_answer(
+            kb, decision.topic, decision.lowest, markup, decision.among, decision.place
+        )
     else:
         text, listed = across_roles.roles_list_answer(kb, markup)
     followups = buttons.role_choice_buttons(kb, decision.topic, listed) if listed else buttons.scope_buttons(kb)

@@ -6,34 +6,58 @@ follow ("tell me more about that one").
 
 from typing import List, Optional, Sequence, Tuple
 
+from careers.answers.pay import area_name
 from careers.formatting import PLAIN, Markup, money, percent, sources_line, title
-from careers.knowledge_base import KnowledgeBase
+from careers.knowledge_base import WAGE_SOURCE, KnowledgeBase
 from careers.matching import PayLimit
 from careers.schema import ENTRY_EDUCATION_LEVELS, GrowthFigure, Role, SalaryFigure
 
 Answer = Tuple[str, List[str]]
 
 
-def latest_salary(kb: KnowledgeBase, role: Role) -> SalaryFigure:
-    """The newest national median of a role (every role has one: the loader checks it)."""
-    return kb.newest_salary(role.id)  # type: ignore[return-value]
+def latest_salary(kb: KnowledgeBase, role: Role, place: Optional[str] = None) -> Optional[SalaryFigure]:
+    """The newest national median of a role (every role has one: the loader checks it), or its
+    median in an area (None where BLS publishes none there)."""
+    if place is None:
+        return kb.newest_salary(role.id)
+    row = kb.wage_row(role.id, place)
+    if row is None or row.annual_median.value is None:
+        return None
+    return SalaryFigure(
+        value=int(row.annual_median.value),
+        year=kb.wages.provenance.release,
+        occupation=kb.occupation_label(role.id),
+        source=WAGE_SOURCE,
+    )
 
 
 def latest_growth(role: Role) -> Optional[GrowthFigure]:
     return (role.growth.newer or role.growth.article) if role.growth else None
 
 
-def _salary_rows(kb: KnowledgeBase, roles: List[Role]) -> List[List[str]]:
+def _salary_rows(kb: KnowledgeBase, roles: List[Role], place: Optional[str]) -> List[List[str]]:
     rows = []
     for role in roles:
-        figure = latest_salary(kb, role)
+        figure = latest_salary(kb, role, place)
         rows.append([title(role.name), f"{money(figure.value)} ({figure.year})", figure.occupation])
     return rows
 
 
-def _salary_table(kb: KnowledgeBase, roles: List[Role], markup: Markup) -> str:
-    table = markup.table(["", "Median pay", "BLS occupation"], _salary_rows(kb, roles))
-    return f"{table}\n{sources_line(kb, [latest_salary(kb, role).source for role in roles], markup)}"
+def _salary_table(kb: KnowledgeBase, roles: List[Role], markup: Markup, place: Optional[str] = None) -> str:
+    table = markup.table(["", "Median pay", "BLS occupation"], _salary_rows(kb, roles, place))
+    return f"{table}\n{sources_line(kb, [latest_salary(kb, role, place).source for role in roles], markup)}"
+
+
+def _with_pay(kb: KnowledgeBase, roles: Sequence[Role], place: Optional[str]) -> Tuple[List[Role], str]:
+    """The roles with a median in the place, best paid first, and a line naming those without."""
+    known = sorted(
+        (role for role in roles if latest_salary(kb, role, place)),
+        key=lambda role: latest_salary(kb, role, place).value,
+        reverse=True,
+    )
+    missing = [title(role.name) for role in roles if role not in known]
+    where = f" in {area_name(kb, place)}" if place else ""
+    return known, (f"\nBLS publishes no median{where} for: {', '.join(missing)}." if missing else "")
 
 
 def roles_list_answer(kb: KnowledgeBase, markup: Markup = PLAIN) -> Answer:
@@ -43,11 +67,17 @@ def roles_list_answer(kb: KnowledgeBase, markup: Markup = PLAIN) -> Answer:
     return text + "\nAsk about any of them, or compare two.", [role.id for role in roles]
 
 
-def roles_by_salary_answer(kb: KnowledgeBase, threshold: Optional[PayLimit], markup: Markup = PLAIN) -> Answer:
-    """Roles whose newest median is above (or below) the threshold; without one, all by pay."""
-    roles = sorted(kb.roles.values(), key=lambda role: latest_salary(kb, role).value, reverse=True)
+def roles_by_salary_answer(
+    kb: KnowledgeBase, threshold: Optional[PayLimit], markup: Markup = PLAIN, place: Optional[str] = None
+) -> Answer:
+    """Roles whose newest median (in the place, if one is given) is above (or below) the
+    threshold; without one, all by pay."""
+    roles, unpublished = _with_pay(kb, list(kb.roles.values()), place)
+    where = f" in {area_name(kb, place)}" if place else ""
+    if not roles:
+        return f"BLS publishes no median pay{where} for the roles I know.", []
     if threshold is None:
-        text, listed = ranking_answer(kb, "salary", lowest=False, markup=markup)
+        text, listed = ranking_answer(kb, "salary", lowest=False, markup=markup, place=place)
         return (
             f'Give me an amount to filter by, e.g. "which roles pay over $100,000?". Meanwhile, all roles by pay:\n{text}',
             listed,
@@ -57,22 +87,23 @@ def roles_by_salary_answer(kb: KnowledgeBase, threshold: Optional[PayLimit], mar
         role
         for role in roles
         if (
-            latest_salary(kb, role).value > threshold.amount
+            latest_salary(kb, role, place).value > threshold.amount
             if threshold.above
-            else latest_salary(kb, role).value < threshold.amount
+            else latest_salary(kb, role, place).value < threshold.amount
         )
     ]
     if not matching:
         closest = roles[0] if threshold.above else roles[-1]
-        figure = latest_salary(kb, closest)
+        figure = latest_salary(kb, closest, place)
         return (
-            f"None of the roles I know has a median pay {word} {money(threshold.amount)}. "
+            f"None of the roles I know has a median pay {word} {money(threshold.amount)}{where}. "
             f"The {'best' if threshold.above else 'lowest'} paid is the {closest.name}: "
-            f"{money(figure.value)} ({figure.year}).",
+            f"{money(figure.value)} ({figure.year}).{unpublished}",
             [closest.id],
         )
-    heading = markup.heading(f"Roles with a median pay {word} {money(threshold.amount)}")
-    return f"{heading} (newest BLS medians):\n{_salary_table(kb, matching, markup)}", [role.id for role in matching]
+    heading = markup.heading(f"Roles with a median pay {word} {money(threshold.amount)}{where}")
+    table = _salary_table(kb, matching, markup, place)
+    return f"{heading} (newest BLS medians):\n{table}{unpublished}", [role.id for role in matching]
 
 
 def roles_by_education_answer(kb: KnowledgeBase, level: Optional[str], markup: Markup = PLAIN) -> Answer:
@@ -115,11 +146,20 @@ def roles_by_education_answer(kb: KnowledgeBase, level: Optional[str], markup: M
 
 
 def ranking_answer(
-    kb: KnowledgeBase, topic: str, lowest: bool, markup: Markup = PLAIN, among: Sequence[str] = ()
+    kb: KnowledgeBase,
+    topic: str,
+    lowest: bool,
+    markup: Markup = PLAIN,
+    among: Sequence[str] = (),
+    place: Optional[str] = None,
 ) -> Answer:
-    """All roles (or those `among`) ranked by their newest median pay or projected growth, best first."""
+    """All roles (or those `among`) ranked by their newest median pay (in the place, if one is
+    given) or projected growth (national only: said so when a place is asked), best first."""
     roles = [kb.role(role_id) for role_id in among] if among else list(kb.roles.values())
     which = "These roles" if among else "All roles"
+    if topic == "growth" and place:
+        text, listed = ranking_answer(kb, topic, lowest, markup, among)
+        return f"I only have national job projections, not for {area_name(kb, place)}. Nationally:\n{text}", listed
     if topic == "growth":
         known = sorted(
             (role for role in roles if latest_growth(role)), key=lambda role: latest_growth(role).percent, reverse=True
@@ -139,11 +179,14 @@ def ranking_answer(
             parts.append("No projection in my sources for: " + ", ".join(title(role.name) for role in missing) + ".")
         parts.append(sources_line(kb, [latest_growth(role).source for role in known], markup))
         return "\n".join(parts), [end.id]
-    ranked = sorted(roles, key=lambda role: latest_salary(kb, role).value, reverse=True)
+    ranked, unpublished = _with_pay(kb, roles, place)
+    if not ranked:
+        return f"BLS publishes no median pay in {area_name(kb, place)} for these roles.", []
     end = ranked[-1] if lowest else ranked[0]
-    figure = latest_salary(kb, end)
+    figure = latest_salary(kb, end, place)
+    where = f" in {area_name(kb, place)}" if place else ""
     verdict = (
-        f"{'Lowest' if lowest else 'Best'} paid: the {end.name}, with a median of {money(figure.value)} ({figure.year}). "
-        f"{which} by their newest BLS median:"
+        f"{'Lowest' if lowest else 'Best'} paid{where}: the {end.name}, with a median of {money(figure.value)} "
+        f"({figure.year}). {which} by their newest BLS median{where}:"
     )
-    return f"{verdict}\n{_salary_table(kb, ranked, markup)}", [end.id]
+    return f"{verdict}\n{_salary_table(kb, ranked, markup, place)}{unpublished}", [end.id]

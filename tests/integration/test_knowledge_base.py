@@ -356,3 +356,14 @@ def test_a_title_word_beside_a_named_role_is_the_one_in_its_line_of_work(kb):
     request = dialogue.Request("ask_differences", roles=("training_development_specialist",), role_heads=("manager",))
     decision = dialogue.resolve(kb, dialogue.SHARED_TOPIC, request, dialogue.Context())
     assert decision == dialogue.AnswerPair("training_development_specialist", "training_development_manager", None)
+
+
+def test_a_name_of_several_areas_after_a_state_is_the_one_in_that_state(kb):
+    oregon, portland_or, portland_me = "4100000", "0038900", "0038860"
+    request = dialogue.Request("inform_role", places=(f"{portland_or}|{portland_me}",))
+    after_oregon = dialogue.Context(role="hr_generalist", topic="salary", place=oregon)
+    assert dialogue.resolve(kb, dialogue.ROLE_TOPIC, request, after_oregon) == dialogue.AnswerRole(
+        "hr_generalist", "salary", portland_or
+    )
+    anywhere = dialogue.Context(role="hr_generalist", topic="salary")
+    assert isinstance(dialogue.resolve(kb, dialogue.ROLE_TOPIC, request, anywhere), dialogue.AskWhichPlace)

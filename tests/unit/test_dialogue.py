@@ -616,3 +616,27 @@ def test_follow_ups_in_one_place_after_a_role(kb):
     # "go back to the first one"
     three = replace(PAY_IN_TEXAS, role="recruiter", discussed_roles=("labor_lawyer", "hr_executive", "recruiter"))
     assert resolve(kb, dialogue.ROLE_TOPIC, Request("inform_role", first=True), three).role == "labor_lawyer"
+
+
+def test_there_and_those_two_name_the_places_of_the_conversation(kb):
+    top_there = Request("rank_places", measure="top", highest=True, there=True)
+    assert resolve(kb, dialogue.RANK_PLACES, top_there, PAY_IN_TEXAS) == AnswerRole("hr_executive", "salary", TX, "top")
+    two_places = replace(PAY_IN_TEXAS, place=CA, discussed_places=(TX, CA))
+    in_those_two = Request("inform_role", roles=("labor_lawyer",), those=True)
+    assert resolve(kb, dialogue.ROLE_TOPIC, in_those_two, two_places) == dialogue.ComparePlaces(
+        "labor_lawyer", (TX, CA)
+    )
+
+
+def test_rankings_and_worth_it_asked_for_a_place_give_the_figures_there(kb):
+    assert resolve(kb, dialogue.ACROSS_ROLES, Request("rank_roles", places=(CA,)), Context()) == AnswerAcrossRoles(
+        "ranking", "salary", place=CA
+    )
+    best_in_texas = Request("compare_roles", places=(TX,), highest=True, generic=True)
+    assert resolve(kb, dialogue.COMPARISON, best_in_texas, Context()) == AnswerAcrossRoles(
+        "ranking", "salary", place=TX
+    )
+    worth_it_there = Request("ask_worth_it", places=(CA,), generic=True)
+    assert resolve(kb, dialogue.SHARED_TOPIC, worth_it_there, Context()) == AnswerPair(
+        "hr_executive", "hr_generalist", "salary", CA
+    )

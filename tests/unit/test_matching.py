@@ -276,3 +276,11 @@ def test_words_that_name_no_end_of_the_range(text):
 )
 def test_make_is_a_word_of_pay_only_about_pay(text, topic):
     assert topics.main_topic(topics.topic_mentions(text)) == topic
+
+
+def test_short_forms_of_title_words_are_read_as_the_words():
+    matcher = AliasMatcher({"HR manager": "hr_executive", "HR assistant": "hr_assistant"})
+    assert [value for _, _, value in matcher.mentions("hr mgr hourly pay, hr asst too")] == [
+        "hr_executive",
+        "hr_assistant",
+    ]

@@ -1,7 +1,8 @@
 """Pay answers from the wage data (fixture: HR managers and lawyers in the U.S., California, Texas, San Jose)."""
 
-from careers.answers import pay
+from careers.answers import across_roles, pay
 from careers.formatting import PLAIN
+from careers.matching import PayLimit
 
 TX, CA, SAN_JOSE = "4800000", "0600000", "0041940"
 
@@ -42,3 +43,13 @@ def test_places_ranked_and_compared(kb):
 def test_the_national_salary_line_leads_with_the_newest_release(kb):
     line = pay.national_pay_line(kb, "hr_executive", PLAIN)
     assert line.startswith("Median pay (May 2025): $149,280 a year ($71.77 an hour) for human resources managers")
+
+
+def test_roles_ranked_and_filtered_by_their_pay_in_a_place(kb):
+    text, listed = across_roles.ranking_answer(kb, "salary", False, PLAIN, place=CA)
+    assert text.startswith("Best paid in California: the labor lawyer, with a median of $195,080 (May 2025).")
+    assert "BLS publishes no median in California for: HR generalist, Recruiter." in text and listed == ["labor_lawyer"]
+    over, _ = across_roles.roles_by_salary_answer(kb, PayLimit(above=True, amount=180000), PLAIN, place=CA)
+    assert "over $180,000 in California" in over and "$195,080" in over and "$170,080" not in over
+    growth, _ = across_roles.ranking_answer(kb, "growth", False, PLAIN, place=CA)
+    assert growth.startswith("I only have national job projections, not for California.")
