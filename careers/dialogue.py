@@ -181,6 +181,8 @@ def _shared_topic(kb: KnowledgeBase, request: Request, context: Context) -> Deci
     if kind in ("differences", "similarities") and len(request.roles) == 1 and request.topic:
         # "jobs like HR generalist but different?": a topic of that one role (its related careers).
         return _as_topic(kb, request, context, request.topic)
+    if kind == "programs" and len(request.roles) == 1:
+        return _as_topic(kb, request, context, "education")  # "what should I major in to be a campus recruiter?"
     if kind == "about_hr" and "salary" in request.topics:
         kind = "worth_it"  # "is hr even worth it tbh, like money wise"
     if kind in ("differences", "similarities") and len(request.roles) == 1 and len(request.places) >= 2:
@@ -319,8 +321,9 @@ def _unsure(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
         return _not_covered(request.unknown_titles, request)
     if request.unknown_places:
         return SayPlaceNotCovered(request.unknown_places)
-    if request.degree or request.pay_limit:
-        # "is there any hr job where you don't need college?": the roles by education (or pay).
+    if (request.degree or request.pay_limit) and not request.roles:
+        # "is there any hr job where you don't need college?": the roles by education (or pay);
+        # with a role named ("a generalist in Ohio making 62k"), that role is asked about.
         kind = "by_education" if request.degree else "by_salary"
         return _across_roles(kb, replace(request, intent=f"ask_roles_{kind}"), context)
     topic = request.topic or ("salary" if request.places or request.measure else None)

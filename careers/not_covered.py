@@ -51,7 +51,8 @@ BEYOND_KNOWLEDGE = [
         r"\bhard (?:is it )?to (?:get|find|land|break into)\b|how competitive|\beasy to (?:get|find|land)\b|"
         r"\bchances? (?:of|to) (?:get(?:ting)? hired|landing)\b",
     ),
-    ("personality", "which personalities suit the work", r"\bintroverts?\b|\bextroverts?\b|\bpersonality\b"),
+    # ("what kind of personality fits?" asks for the qualities a role needs: its skills)
+    ("personality", "which personalities suit the work", r"\bintroverts?\b|\bextroverts?\b"),
     (
         "job_feelings",
         "how people like the work",
@@ -83,7 +84,7 @@ BEYOND_KNOWLEDGE = [
     (
         "tools",
         "the software and tools used at work",
-        r"\bexcel\b|\bsoftware\b|\bworkday\b|\bhris\b(?! analyst)|\bspreadsheets?\b|\bwhat (?:tools|apps|programs) (?:do|does)\b",
+        r"\bexcel\b|\bsoftware\b|\bworkday\b|\bhris\b(?! analyst)|\bspreadsheets?\b|\bwhat (?:tools|apps) (?:do|does)\b",
     ),
     (
         "legal_risk",
@@ -123,7 +124,7 @@ BEYOND_KNOWLEDGE = [
     (
         "job_listings",
         "job openings and applications",
-        r"job (?:openings|postings|listings|boards?|ads)|hiring near|(?:jobs?|openings|hiring) near me|who(?:'s| is) hiring|"
+        r"job (?:openings(?! (?:a|per|each|every) year| annually)|postings|listings|boards?|ads)|hiring near|(?:jobs?|openings|hiring) near me|who(?:'s| is) hiring|"
         r"where (?:can|do) i (?:find|apply|look for) (?:a |an )?(?:\w+ )?(?:job|jobs|work|openings)|\bindeed\b|"
         r"internships?\b|\bresumes?\b|cover letter|interview (?:tips|questions)",
     ),
@@ -298,7 +299,9 @@ NOT_TITLE_WORDS = set(
     "hello want wanna need needs should could would will can tell say know think about s "
     "replace replaced replacing hire hired hiring find finding meet ask call contact help talk sue trust prefer "
     "choose recommend consider become became like love hate says said say tell tells told think thinks "
-    "thought hear heard mean meant asked guess bet believe believes reckon claims sir maam ma'am not".split()
+    "thought hear heard mean meant asked guess bet believe believes reckon claims sir maam ma'am not "
+    # words of a topic: "job growth lawyers vs hr managers" names no "growth lawyer"
+    "growth outlook salary salaries wage wages income education degree duties skills median hourly average".split()
 )
 TITLE_WORDS = 3
 
@@ -315,7 +318,14 @@ def title_mentions(text: Text, covered: Sequence[Tuple[int, int]] = ()) -> List[
             continue
         before = [w for w in words if w[2] <= start]
         title_start = start
-        for word, word_start, word_end in reversed(before[-(TITLE_WORDS - 1) :]):
+        room = TITLE_WORDS - 1  # words before the head
+        for word, word_start, word_end in reversed(before):
+            if room == 0:
+                break
+            if word in ("and", "&") and title_start < start and _joins_a_title(words, word_start, covered):
+                title_start, room = word_start, room + 1  # "diversity and inclusion manager"
+                continue
+            room -= 1
             if (
                 word in NOT_TITLE_WORDS
                 or word.isdigit()  # "the 2017 generalist salary": a year, no part of a title
@@ -328,6 +338,20 @@ def title_mentions(text: Text, covered: Sequence[Tuple[int, int]] = ()) -> List[
             continue
         found.append((title_start, end, text[title_start:end]))
     return found
+
+
+def _joins_a_title(words: List[Tuple[Text, int, int]], at: int, covered: Sequence[Tuple[int, int]]) -> bool:
+    """Whether the "and" at `at` joins two words of one title: the word before it is no small
+    word, no title word and no known role ("hr managers and generalists" are two)."""
+    before = [w for w in words if w[2] <= at]
+    if not before:
+        return False
+    word, start, end = before[-1]
+    return not (
+        word in NOT_TITLE_WORDS
+        or TITLE_HEAD.fullmatch(word)
+        or any(start < c_end and c_start < end for c_start, c_end in covered)
+    )
 
 
 def qualified_title(text: Text, span: Span) -> Optional[Span]:

@@ -75,7 +75,7 @@ TOPICS: Tuple[Topic, ...] = (
         compile_words(
             r"educat|degree|study|school|qualif|master|college|training required|experience|"
             r"how long (?:does it|will it|would it|til|until|to become|before)|\bbecom(?:e|ing)\b|"
-            r"promot(?:ed|ion)|move up|moving up"
+            r"promot(?:ed|ion)|move up|moving up|on[- ]the[- ]job|learn (?:it )?on the job|\bmajor in\b"
         ),
         compared_in_table=True,
     ),
@@ -96,7 +96,14 @@ TOPICS: Tuple[Topic, ...] = (
         answers.related_answer,
         compile_words(r"\brelated\b|alternatives?\b|\b(?:jobs?|careers?|roles?|things|fields?) (?:like|similar to)\b"),
     ),
-    Topic("skills", "ask_skills", "skills", "Skills", answers.skills_answer, compile_words(r"skill|qualit|trait")),
+    Topic(
+        "skills",
+        "ask_skills",
+        "skills",
+        "Skills",
+        answers.skills_answer,
+        compile_words(r"skill|qualit|trait|personality"),
+    ),
     Topic("overview", "ask_overview", "overview", "Overview", answers.overview_answer),
 )
 

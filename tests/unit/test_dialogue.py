@@ -640,3 +640,9 @@ def test_rankings_and_worth_it_asked_for_a_place_give_the_figures_there(kb):
     assert resolve(kb, dialogue.SHARED_TOPIC, worth_it_there, Context()) == AnswerPair(
         "hr_executive", "hr_generalist", "salary", CA
     )
+
+
+def test_an_amount_beside_a_role_asks_about_that_role(kb):
+    # "im a generalist in texas making 62k, am i underpaid": the generalist's pay there, no filter of roles.
+    request = Request("nlu_fallback", roles=("hr_generalist",), places=(TX,), pay_limit=PayLimit(True, 62000))
+    assert resolve(kb, dialogue.UNSURE, request, Context()) == AnswerRole("hr_generalist", "salary", TX)

@@ -284,3 +284,18 @@ def test_short_forms_of_title_words_are_read_as_the_words():
         "hr_executive",
         "hr_assistant",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("what does a diversity and inclusion manager do", "diversity and inclusion manager"),
+        ("research and development manager salary", "research and development manager"),
+    ],
+)
+def test_a_title_with_and_is_named_back_whole(text, title):
+    assert [found for _, _, found in not_covered.title_mentions(text)] == [title]
+
+
+def test_two_titles_joined_by_and_stay_two():
+    assert not_covered.title_mentions("marketing managers and generalists") == [(0, 18, "marketing managers")]
