@@ -673,8 +673,11 @@ def _rank_places(kb: KnowledgeBase, request: Request, context: Context) -> Decis
 
 def _across_roles(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     kind, topic = ACROSS_ROLE_INTENTS.get(request.intent or "", ACROSS_ROLE_INTENTS["list_roles"])
-    if kind == "ranking":
-        topic = "growth" if request.topic == "growth" else "salary"
+    if kind == "ranking" and request.topic == "education" and not request.pay_limit:
+        kind, topic = "by_education", "education"  # "which hr job needs the least school?": each role's education
+    elif kind == "ranking":
+        # by growth, by the number of jobs ("which hr job has the most jobs?") or by pay
+        topic = "growth" if request.topic == "growth" else "employment" if request.measure == "employment" else "salary"
     place = None
     if kind in ("by_salary", "ranking") and (request.places or request.unknown_places):
         # "which HR jobs pay over 100k in Ohio?": the medians there, never the national ones instead.

@@ -157,6 +157,8 @@ def ranking_answer(
     given) or projected growth (national only: said so when a place is asked), best first."""
     roles = [kb.role(role_id) for role_id in among] if among else list(kb.roles.values())
     which = "These roles" if among else "All roles"
+    if topic == "employment":
+        return _employment_ranking(kb, roles, lowest, markup, place)
     if topic == "growth" and place:
         text, listed = ranking_answer(kb, topic, lowest, markup, among)
         return f"I only have national job projections, not for {area_name(kb, place)}. Nationally:\n{text}", listed
@@ -190,3 +192,27 @@ def ranking_answer(
         f"({figure.year}). {which} by their newest BLS median{where}:"
     )
     return f"{verdict}\n{_salary_table(kb, ranked, markup, place)}{unpublished}", [end.id]
+
+
+def _employment_ranking(
+    kb: KnowledgeBase, roles: Sequence[Role], lowest: bool, markup: Markup, place: Optional[str]
+) -> Answer:
+    """Roles by how many people hold the jobs (OEWS employment), nationally or in the place."""
+    code = place or kb.wages.national.code
+    counted = []
+    for role in roles:
+        row = kb.wage_row(role.id, code)
+        if row is not None and row.employment.value is not None:
+            counted.append((role, int(row.employment.value)))
+    if not counted:
+        return f"BLS publishes no job counts in {area_name(kb, code)} for these roles.", []
+    counted.sort(key=lambda item: item[1], reverse=not lowest)
+    end, jobs = counted[0]
+    where = area_name(kb, code)
+    # Roles of one BLS occupation share its count (campus recruiters are HR specialists).
+    rows = [[title(role.name), f"{count:,}", kb.occupation_label(role.id)] for role, count in counted]
+    verdict = (
+        f"{'Fewest' if lowest else 'Most'} jobs in {where}: the {end.name}, {jobs:,} ({kb.occupation_label(end.id)})."
+    )
+    source = f"Source: {kb.source(WAGE_SOURCE).name}, {kb.wages.provenance.release}."
+    return f"{verdict}\n{markup.table(['', 'Jobs', 'BLS occupation'], rows)}\n{source}", [end.id]

@@ -646,3 +646,12 @@ def test_an_amount_beside_a_role_asks_about_that_role(kb):
     # "im a generalist in texas making 62k, am i underpaid": the generalist's pay there, no filter of roles.
     request = Request("nlu_fallback", roles=("hr_generalist",), places=(TX,), pay_limit=PayLimit(True, 62000))
     assert resolve(kb, dialogue.UNSURE, request, Context()) == AnswerRole("hr_generalist", "salary", TX)
+
+
+def test_rankings_by_school_and_by_the_number_of_jobs(kb):
+    least_school = Request("rank_roles", topics=("education",), lowest=True)
+    assert resolve(kb, dialogue.ACROSS_ROLES, least_school, Context()) == AnswerAcrossRoles(
+        "by_education", "education", lowest=True
+    )
+    most_jobs = Request("rank_roles", measure="employment", highest=True)
+    assert resolve(kb, dialogue.ACROSS_ROLES, most_jobs, Context()) == AnswerAcrossRoles("ranking", "employment")

@@ -53,3 +53,9 @@ def test_roles_ranked_and_filtered_by_their_pay_in_a_place(kb):
     assert "over $180,000 in California" in over and "$195,080" in over and "$170,080" not in over
     growth, _ = across_roles.ranking_answer(kb, "growth", False, PLAIN, place=CA)
     assert growth.startswith("I only have national job projections, not for California.")
+
+
+def test_roles_ranked_by_their_number_of_jobs(kb):
+    text, listed = across_roles.ranking_answer(kb, "employment", False, PLAIN, place=CA)
+    assert text.startswith("Most jobs in California: the labor lawyer, 95,770 (lawyers (all lawyers)).")
+    assert "HR executive  27,450" in text and listed == ["labor_lawyer"]
