@@ -287,9 +287,11 @@ MEASURE_PATTERNS = [
         ("mean", r"\baverage\b|\bmean (?:pay|salary|wage|income|annual)|\bthe mean\b"),  # not "the city I mean"
         (
             "employment",
-            r"how many (?:\w+ ){0,3}(?:jobs|people|positions|work|(?:are|r) (?:there|employed|in|working))"
+            r"how many (?:\w+ ){0,4}(?:jobs|people|positions|work|(?:are|r) (?:there|employed|in|working))"
             r"(?! (?:open|will|a year|each year|per year))|"
-            r"number of jobs|(?:most|more) (?:\w+ ){0,2}jobs|"
+            r"number of (?:jobs|people|workers|\w+ (?:managers|specialists|generalists|assistants|clerks|lawyers|recruiters))\b|"
+            r"(?:most|more) (?:\w+ ){0,4}jobs|where do most (?:\w+ ){1,4}work\b|employ(?:s)? the most\b|"
+            r"\b(?:biggest|largest) job markets?\b|"
             r"\btop (?:\d+ |five |ten )?(?:states|cities|metros|places|areas) (?:for|with) (?:\w+ ){0,3}jobs|"
             r"where (?:are|r) (?:the|most) (?:\w+ )?jobs|"
             r"\bemploy(?:s|ment|ed)\b(?! (?:lawyers?|attorneys?|law\b|relations))",

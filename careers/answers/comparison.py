@@ -1,7 +1,7 @@
 """Side-by-side comparisons of two roles, with computed differences (pure functions)."""
 
 import re
-from typing import Any, Iterator, Optional, Sequence, Tuple
+from typing import Any, Iterator, List, Optional, Sequence, Tuple
 
 from careers import topics
 from careers.formatting import PLAIN, Markup, bullets, money, percent, ratio, sources_line, title
@@ -91,6 +91,15 @@ def growth_verdict(kb: KnowledgeBase, first_id: str, second_id: str) -> str:
     return "\n".join(lines) or "I have no comparable growth figures for these two roles."
 
 
+def _openings_lines(*roles: Role) -> List[str]:
+    """What the newer projections add for each role ("about 17,400 openings a year")."""
+    return [
+        f"{title(role.name)}: {role.growth.newer.note} ({role.growth.newer.period} projections)."
+        for role in roles
+        if role.growth and role.growth.newer and role.growth.newer.note
+    ]
+
+
 def _oews_cell(kb: KnowledgeBase, role_id: str) -> Optional[str]:
     row = kb.wage_row(role_id, kb.wages.national.code)
     return money(int(row.annual_median.value)) if row and row.annual_median.value is not None else None
@@ -148,6 +157,7 @@ def compare_roles(
             parts.append(salary_verdict(kb, first_id, second_id))
         elif topic == "growth":
             parts.append(growth_verdict(kb, first_id, second_id))
+            parts.append(bullets(_openings_lines(first, second)))
         else:
             parts.append(bullets([*first.education.details, *second.education.details]))
         if topic != "education":

@@ -52,6 +52,14 @@ def unknown_related_role(data):
     data["roles"][role_index(data, "hr_executive")]["related"][0]["role"] = "astronaut"
 
 
+# The index of an alias appended to the campus recruiter's (duplicate_alias).
+APPENDED_ALIAS = next(
+    len(role["aliases"])
+    for role in yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))["roles"]
+    if role["id"] == "campus_recruiter"
+)
+
+
 def duplicate_alias(data):
     data["roles"][role_index(data, "campus_recruiter")]["aliases"].append("HR exec")
 
@@ -81,7 +89,7 @@ FAULTS = [
     (salary_as_text, "hr_generalist", "salary.article.value", "not a valid integer"),
     (year_as_number, "hr_generalist", "growth.article.period", "str type expected"),
     (unknown_related_role, "hr_executive", "related[0].role", "unknown related role 'astronaut'"),
-    (duplicate_alias, "campus_recruiter", "aliases[10]", "already belongs to role 'hr_executive'"),
+    (duplicate_alias, "campus_recruiter", f"aliases[{APPENDED_ALIAS}]", "already belongs to role 'hr_executive'"),
     (duplicate_role, "labor_lawyer", "id", "duplicate role id"),
     (unknown_field, "labor_lawyer", "salry", "extra fields not permitted"),
     (empty_duties, "hr_generalist", "duties", "at least 1"),
@@ -319,7 +327,7 @@ MAKE_VALIDATE_FAULTS = [
         salary_as_text,
         "role 'hr_generalist': field 'salary.article.value': value is not a valid integer",
     ),
-    ("duplicate_alias", duplicate_alias, "role 'campus_recruiter': field 'aliases[10]'"),
+    ("duplicate_alias", duplicate_alias, f"role 'campus_recruiter': field 'aliases[{APPENDED_ALIAS}]'"),
     ("duplicate_role", duplicate_role, "role 'labor_lawyer': field 'id': duplicate role id"),
     (
         "unknown_related_role",
@@ -367,3 +375,8 @@ def test_a_name_of_several_areas_after_a_state_is_the_one_in_that_state(kb):
     )
     anywhere = dialogue.Context(role="hr_generalist", topic="salary")
     assert isinstance(dialogue.resolve(kb, dialogue.ROLE_TOPIC, request, anywhere), dialogue.AskWhichPlace)
+
+
+def test_a_growth_comparison_gives_each_role_s_openings(kb):
+    text = compare_roles(kb, "hr_executive", "hr_generalist", "growth", PLAIN)
+    assert "- HR executive: about 17,400 openings a year; 208,900 jobs in 2023 (2023-2033 projections)." in text
