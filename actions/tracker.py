@@ -126,6 +126,15 @@ def _asked_about(
     return [entity for entity in entities if entity not in own]
 
 
+def _within(inner: Dict[str, Any], outer: Dict[str, Any]) -> bool:
+    """Whether `inner`'s words are all words of `outer` ("school" of "law school")."""
+    bounds = [inner.get("start"), inner.get("end"), outer.get("start"), outer.get("end")]
+    if not all(isinstance(bound, int) for bound in bounds):
+        return False
+    inner_start, inner_end, outer_start, outer_end = bounds
+    return outer_start <= inner_start and inner_end <= outer_end
+
+
 def _overlap(first: Dict[str, Any], second: Dict[str, Any]) -> bool:
     spans = [(entity.get("start"), entity.get("end")) for entity in (first, second)]
     if not all(isinstance(bound, int) for span in spans for bound in span):
@@ -163,6 +172,7 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
     intent = (message.get("intent") or {}).get("name")
     entities = [entity for entity in message.get("entities") or [] if isinstance(entity, dict)]
     text = message.get("text") if isinstance(message.get("text"), str) else ""
+    named_roles = [entity for entity in entities if entity.get("entity") == "role"]  # set aside or not
     entities = _asked_about(kb, entities, text, intent if isinstance(intent, str) else None)
     roles = _roles(kb, entities)
     role_entities = [entity for entity in entities if entity.get("entity") == "role"]
@@ -171,7 +181,7 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         for entity in entities
         if entity.get("entity") == "topic"
         and entity.get("value") in topics.BY_ID
-        and not any(_overlap(entity, role) for role in role_entities)
+        and not any(_within(entity, role) for role in named_roles)
     ]
     pay_limits = [limit for limit in map(PayLimit.parse, _values(entities, "amount")) if limit]
     degrees = [  # "law school" names the labor lawyer, "a junior in high school" a school attended: no degree

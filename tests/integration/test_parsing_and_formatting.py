@@ -129,3 +129,11 @@ def test_a_correction_sets_the_place_and_the_role_after_not_aside(kb, make_track
     assert request.places == (ohio,)
     corrected = role_mentions(kb, make_tracker, [], "i meant labor relations specialists not lawyers")
     assert list(corrected.roles) == ["labor_relations_specialist"]
+
+
+def test_a_topic_word_inside_a_role_is_no_topic_but_one_around_it_is(kb, make_tracker):
+    def named(text):
+        return request_from(make_tracker("ask_salary", [], text), kb).topics
+
+    assert "education" not in named("labor relations specialist instead of law school, what pays more")
+    assert "duties" in named("what does an hr generalist do and how much do they make")
