@@ -127,12 +127,15 @@ def _asked_about(
 
 
 def _within(inner: Dict[str, Any], outer: Dict[str, Any]) -> bool:
-    """Whether `inner`'s words are all words of `outer` ("school" of "law school")."""
+    """Whether `inner`'s words are some of `outer`'s ("school" of "law school"). A button's
+    payload gives all its entities the span of the payload: none is within another."""
     bounds = [inner.get("start"), inner.get("end"), outer.get("start"), outer.get("end")]
     if not all(isinstance(bound, int) for bound in bounds):
         return False
     inner_start, inner_end, outer_start, outer_end = bounds
-    return outer_start <= inner_start and inner_end <= outer_end
+    return (
+        outer_start <= inner_start and inner_end <= outer_end and (inner_start, inner_end) != (outer_start, outer_end)
+    )
 
 
 def _overlap(first: Dict[str, Any], second: Dict[str, Any]) -> bool:

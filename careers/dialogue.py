@@ -136,7 +136,8 @@ def _not_covered(titles: Tuple[str, ...], request: Request) -> SayNotCovered:
 def _out_of_scope(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     if request.unknown_titles and not request.roles:
         return _not_covered(request.unknown_titles, request)
-    if request.unknown_places:  # "in Germany how much?"
+    if request.unknown_places and (request.topics or request.measure or request.roles or context.topic == "salary"):
+        # "in Germany how much?" after a pay answer; not "what's the weather like in Paris?"
         return SayPlaceNotCovered(request.unknown_places, request.roles[0] if request.roles else context.role)
     if request.topics or request.measure or request.places or request.roles:
         # Words of the domain ("top 10 percent there?"): the classifier was wrong, not the user.

@@ -74,7 +74,8 @@ TOPICS: Tuple[Topic, ...] = (
         answers.education_answer,
         compile_words(
             r"educat|degree|study|school|qualif|master|college|training required|experience|"
-            r"how long (?:does it|will it|would it|til|until|to become|before)|\bbecom(?:e|ing)\b|"
+            r"how long (?:does it|will it|would it|til|until|to become|before|(?:does|will|would|did) (?:that|this) take)|"
+            r"\bbecom(?:e|ing)\b|"
             r"promot(?:ed|ion)|move up|moving up|on[- ]the[- ]job|learn (?:it )?on the job|\bmajor in\b"
         ),
         compared_in_table=True,

@@ -255,7 +255,7 @@ def compare_roles_in_place(
     """Two roles' pay in one area, side by side (per hour when asked); the roles answered for."""
     hourly = measure == "hourly"
     prefix = "hourly" if hourly else "annual"
-    rows, answered, missing = [], [], []
+    rows, answered, missing, medians = [], [], [], []
     for role_id in (first_id, second_id):
         row = kb.wage_row(role_id, code)
         median = row.get(f"{prefix}_median") if row else None
@@ -263,6 +263,7 @@ def compare_roles_in_place(
             missing.append(kb.role(role_id).name)
             continue
         answered.append(role_id)
+        medians.append((median.value, kb.role(role_id).name))
         p25, p75 = row.get(f"{prefix}_p25"), row.get(f"{prefix}_p75")
         middle = f"{_dollars(p25, hourly)} to {_dollars(p75, hourly)}" if p25.value else "n/a"
         rows.append([title(kb.role(role_id).name), _dollars(median, hourly) or "n/a", middle])
@@ -277,6 +278,10 @@ def compare_roles_in_place(
         )
     if rows:
         parts.append(markup.table(["", "Median hourly wage" if hourly else "Median pay", "Middle half"], rows))
+    if len(medians) == 2 and medians[0][0] != medians[1][0]:
+        (high, high_name), (low, low_name) = sorted(medians, reverse=True)
+        gap = f"${high - low:,.2f} an hour" if hourly else f"{money(int(high - low))} a year"
+        parts.append(f"The {high_name}'s median is {gap} higher than the {low_name}'s.")
     if missing:
         parts.append(f"BLS publishes no median in {area_name(kb, code)} for the " + " or the ".join(missing) + ".")
     parts.append(f"Source: {release(kb, markup)}.")

@@ -137,3 +137,10 @@ def test_a_topic_word_inside_a_role_is_no_topic_but_one_around_it_is(kb, make_tr
 
     assert "education" not in named("labor relations specialist instead of law school, what pays more")
     assert "duties" in named("what does an hr generalist do and how much do they make")
+
+
+def test_a_button_s_topic_stays_though_rasa_gives_its_entities_one_span(kb, make_tracker):
+    payload = '/compare_roles{"role":["hr_generalist","hr_executive"],"topic":"growth"}'
+    span = {"start": 14, "end": len(payload)}  # what Rasa's payload parser sets on each entity
+    entities = [{"entity": "role", "value": "hr_generalist", **span}, {"entity": "topic", "value": "growth", **span}]
+    assert request_from(make_tracker("compare_roles", entities, payload), kb).topics == ("growth",)

@@ -327,3 +327,13 @@ def test_a_question_the_sources_answer_beside_one_they_do_not_gets_both_answers(
     # Asked in one breath ("is law school worth the debt?"), the subject is the question.
     together = replace(request, asked_apart=False)
     assert isinstance(dialogue.resolve(kb, dialogue.ROLE_TOPIC, together, Context()), SayBeyondKnowledge)
+
+
+def test_a_place_we_do_not_cover_out_of_scope_is_named_back_only_about_pay(kb):
+    in_germany = Request("out_of_scope", unknown_places=("Germany",))
+    after_pay = Context(role="hr_executive", topic="salary", discussed_roles=("hr_executive",))
+    assert dialogue.resolve(kb, dialogue.OUT_OF_SCOPE, in_germany, after_pay) == dialogue.SayPlaceNotCovered(
+        ("Germany",), "hr_executive"
+    )
+    weather = Request("out_of_scope", unknown_places=("Paris",))
+    assert dialogue.resolve(kb, dialogue.OUT_OF_SCOPE, weather, Context()) == dialogue.SayOutOfScope()

@@ -272,9 +272,10 @@ def test_words_that_name_no_end_of_the_range(text):
         ("how do hr generalists make decisions", None),
         ("what does it take to make it as a labor lawyer", None),
         ("what makes a good hr manager", None),
+        ("how long does that take", "education"),  # after "do I need a master's?": no goodbye
     ],
 )
-def test_make_is_a_word_of_pay_only_about_pay(text, topic):
+def test_the_topic_words_name(text, topic):
     assert topics.main_topic(topics.topic_mentions(text)) == topic
 
 

@@ -59,3 +59,8 @@ def test_roles_ranked_by_their_number_of_jobs(kb):
     text, listed = across_roles.ranking_answer(kb, "employment", False, PLAIN, place=CA)
     assert text.startswith("Most jobs in California: the labor lawyer, 95,770 (lawyers (all lawyers)).")
     assert "HR executive  27,450" in text and listed == ["labor_lawyer"]
+
+
+def test_two_roles_in_a_place_say_which_earns_more(kb):
+    text, answered = pay.compare_roles_in_place(kb, "hr_executive", "labor_lawyer", CA, PLAIN)
+    assert "The labor lawyer's median is $25,000 a year higher than the HR executive's." in text
