@@ -634,8 +634,8 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
 
 
 def _between_places_discussed(request: Request, context: Context) -> bool:
-    """Whether a question of "which one?" that names no role or place is about the last two
-    places whose pay was given for the role in focus."""
+    """Whether a question of "which one?" that names no role or place is about the places
+    (up to three) whose pay was just given for the role in focus."""
     return bool(
         not (request.places or request.unknown_places or request.roles or request.role_heads or request.both)
         and context.role

@@ -35,7 +35,12 @@ def test_salary_for_a_named_role_is_sourced(dispatcher, make_tracker):
     # The OOH's May 2024 figure is one "More detail" button away, not in the short answer.
     assert "$140,030" not in text and message["buttons"][0]["title"] == "More detail"
     # A new conversation: only the slots that change from empty are set.
-    assert slot_values(events) == {"role": "hr_executive", "topic": "salary", "discussed_roles": ["hr_executive"]}
+    assert slot_values(events) == {
+        "role": "hr_executive",
+        "topic": "salary",
+        "discussed_roles": ["hr_executive"],
+        "discussed_places": ["0000000"],  # the U.S.: "and in Ohio?", then "which of those?"
+    }
     assert '/compare_roles{"role":["hr_executive","hr_generalist"],"topic":"salary"}' in payloads(message)
 
 
@@ -192,21 +197,26 @@ def test_comparison_button_topic_overrides_words(dispatcher, make_tracker):
     assert message["text"].startswith("HR executive vs HR generalist, job growth:")
 
 
+MAIN_PAIR = {"compared_roles": ["hr_executive", "hr_generalist"], "discussed_roles": ["hr_executive", "hr_generalist"]}
+
+
 @pytest.mark.parametrize(
-    "intent, expected",
+    "intent, expected, slots",
     [
-        ("ask_similarities", "Both need strong communication and interpersonal skills."),
+        # What the two main roles share or how they differ: "what do specialists make?" next is about them.
+        ("ask_similarities", "Both need strong communication and interpersonal skills.", MAIN_PAIR),
         (
             "ask_differences",
             "The key difference: HR executives make the high-level decisions, while HR generalists are tasked with carrying them out.",
+            MAIN_PAIR,
         ),
-        ("ask_programs", "- Labor and Industrial Relations"),
+        ("ask_programs", "- Labor and Industrial Relations", {}),  # no role: nothing changes
     ],
 )
-def test_shared_topics(dispatcher, make_tracker, intent, expected):
+def test_shared_topics(dispatcher, make_tracker, intent, expected, slots):
     events, message = run(ActionAnswerSharedTopic(), dispatcher, make_tracker(intent, text="..."))
     assert expected in message["text"]
-    assert events == []  # no listed roles before, none now: nothing changes
+    assert slot_values(events) == slots
 
 
 def test_education_guidance_asks_with_the_articles_three_answers(dispatcher, make_tracker):
