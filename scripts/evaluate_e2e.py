@@ -39,7 +39,10 @@ def summary_rows(name: str, score: Score) -> List[str]:
 def item_lines(name: str, score: Score, show: Sequence[str]) -> List[str]:
     chosen = [s for s in score.scored if s.verdict in show]
     if name == "blind":  # ids only: nobody tuning reads the blind items
-        return [f"- {verdict}: " + ", ".join(s.turn.id for s in chosen if s.verdict == verdict) for verdict in show]
+        return [
+            f"- {verdict}: " + (", ".join(s.turn.id for s in chosen if s.verdict == verdict) or "none")
+            for verdict in show
+        ]
     lines = []
     for s in chosen:
         reply = " / ".join(line for line in s.reply.splitlines() if line.strip())[:300]
