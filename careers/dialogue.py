@@ -12,6 +12,7 @@ tests/unit/test_dialogue.py; the actions only read the tracker, call them, and r
 A new follow-up rule goes here, with its row in that test.
 """
 
+import re
 from dataclasses import dataclass, replace
 from typing import List, Optional, Tuple, Union
 
@@ -182,6 +183,11 @@ def _shared_topic(kb: KnowledgeBase, request: Request, context: Context) -> Deci
     if kind in ("differences", "similarities") and len(request.roles) == 1 and request.topic:
         # "jobs like HR generalist but different?": a topic of that one role (its related careers).
         return _as_topic(kb, request, context, request.topic)
+    pair = context.compared_roles or context.discussed_roles[-2:]
+    if kind in ("differences", "similarities") and not request.roles and len(pair) == 2:
+        if set(pair) != set(kb.main_roles) or request.topic:
+            # "what's the (pay) difference between the two?": the two just talked about.
+            return _comparison(kb, replace(request, roles=tuple(pair)), context)
     if kind == "programs" and len(request.roles) == 1:
         return _as_topic(kb, request, context, "education")  # "what should I major in to be a campus recruiter?"
     if kind == "about_hr" and "salary" in request.topics:
@@ -347,6 +353,10 @@ def _role_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
     figure, a name of several areas gets a question, two places are compared. Other topics
     the message names are offered with the answer ("salary and education")."""
     decision = _role_topic_in_place(kb, request, context)
+    if isinstance(decision, AnswerRole) and request.measure == "employment" and request.years:
+        if _projection_counts(kb, decision.role, request.years):
+            # "how many HR managers were there in 2023?": the projection's count of that year.
+            return AnswerRole(decision.role, "growth")
     if isinstance(decision, AnswerRole) and decision.topic == topics.DEFAULT_TOPIC and request.years:
         decision = replace(decision, topic="salary")  # "do you have 2023 numbers for X?": figures of a year
     if isinstance(decision, AnswerRole):
@@ -362,6 +372,14 @@ def _role_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
             decision = replace(decision, place=None, other_place=None)
         return replace(decision, also=also, detail=detail and not decision.place and not decision.measure)
     return decision
+
+
+def _projection_counts(kb: KnowledgeBase, role_id: str, years: Tuple[int, ...]) -> bool:
+    """Whether the role's projection gives its number of jobs in one of these years ("208,900 jobs in 2023")."""
+    growth = kb.role(role_id).growth
+    newer = growth.newer if growth else None
+    said = f"{newer.note or ''} {newer.occupation}" if newer else ""
+    return any(re.search(rf"jobs in {year}\b", said) for year in years)
 
 
 def _roles_by_title_word(kb: KnowledgeBase, word: str) -> Tuple[str, ...]:

@@ -113,7 +113,8 @@ BEYOND_KNOWLEDGE = [
         r"starbucks|mcdonald'?s|disney|nike|boeing|salesforce|uber|jpmorgan|goldman sachs|walgreens|cvs|"
         r"home depot|fedex|at&t|verizon|accenture|pwc|kpmg|ernst & young|bank of america|wells fargo|"
         r"faang|big tech|a startup|startups|fortune 500)\b|"
-        r"\bmy (?:company|employer)\b(?=.*\b(?:pays?|paid|salary|make|earn))",
+        r"\b(?:my|his|her|their|our|your) (?:company|employer|hospital|firm|office|workplace|school|boss)\b"
+        r"(?=.*\b(?:pays?|paid|salary|make|earn))",
     ),
     (
         "visas",
@@ -241,9 +242,10 @@ BEYOND_PATTERNS = [(label, compile_words(words)) for label, _, words in BEYOND_K
 
 
 # Years of the knowledge base: the article (2017), BLS (May 2023 for lawyers, May 2024, May
-# 2025) and the projection periods (2014-2024, 2016-2026, 2023-2033, 2024-2034). Any other year
+# 2025), the projection periods (2014-2024, 2016-2026, 2023-2033, 2024-2034) and their job
+# counts (2020, 2023). Any other year
 # is "other_year"; which role has a salary for which year, the dialogue resolver checks.
-KNOWN_YEARS = {2014, 2016, 2017, 2023, 2024, 2025, 2026, 2033, 2034}
+KNOWN_YEARS = {2014, 2016, 2017, 2020, 2023, 2024, 2025, 2026, 2033, 2034}
 YEAR = re.compile(r"(?<![\d$,.])\b(19[5-9]\d|20\d\d)\b(?!\s*(?:-|–|to)\s*(?:19|20)\d\d)(?![\d,%])")
 
 

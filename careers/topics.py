@@ -44,7 +44,7 @@ TOPICS: Tuple[Topic, ...] = (
         "Salary",
         answers.salary_answer,
         compile_words(
-            r"earn|pay(?!roll)|paid|salar|money|wage|income|how much (more|less)|richer|\$|"
+            r"earn|pay(?!roll)|paid|salar|money|wage|income|how much (more|less)|richer|\$|^\W*(?:and )?how much\W*$|"
             # "make" of pay, not "make a difference", "make decisions", "make it as a lawyer"
             r"\bma(?:kes?|de|king)\b(?! (?:a |the |any |good |big |tough |hard |)(?:differen|decision|sense|"
             r"mistake|change|friend|call|choice|progress|impact|happen|sure)|(?: it)? (?:as|happen|of|up|out|sure)\b|"

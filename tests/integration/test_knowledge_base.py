@@ -380,3 +380,10 @@ def test_a_name_of_several_areas_after_a_state_is_the_one_in_that_state(kb):
 def test_a_growth_comparison_gives_each_role_s_openings(kb):
     text = compare_roles(kb, "hr_executive", "hr_generalist", "growth", PLAIN)
     assert "- HR executive: about 17,400 openings a year; 208,900 jobs in 2023 (2023-2033 projections)." in text
+
+
+def test_the_number_of_jobs_in_a_projection_s_year_is_the_projection(kb):
+    request = dialogue.Request("ask_salary", roles=("hr_executive",), measure="employment", years=(2023,))
+    assert dialogue.resolve(kb, dialogue.ROLE_TOPIC, request, dialogue.Context()) == dialogue.AnswerRole(
+        "hr_executive", "growth"
+    )

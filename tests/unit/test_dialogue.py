@@ -655,3 +655,16 @@ def test_rankings_by_school_and_by_the_number_of_jobs(kb):
     )
     most_jobs = Request("rank_roles", measure="employment", highest=True)
     assert resolve(kb, dialogue.ACROSS_ROLES, most_jobs, Context()) == AnswerAcrossRoles("ranking", "employment")
+
+
+def test_the_difference_between_the_two_is_between_the_two_just_talked_about(kb):
+    after_two = Context(role="recruiter", discussed_roles=("labor_lawyer", "recruiter"))
+    assert resolve(kb, dialogue.SHARED_TOPIC, Request("ask_differences"), after_two) == AnswerPair(
+        "labor_lawyer", "recruiter", None
+    )
+    pay_gap = Request("ask_differences", topics=("salary",))
+    after_main = Context(compared_roles=MAIN_ROLES, discussed_roles=MAIN_ROLES)
+    assert resolve(kb, dialogue.SHARED_TOPIC, pay_gap, after_main) == AnswerPair(*MAIN_ROLES, "salary")
+    assert resolve(kb, dialogue.SHARED_TOPIC, Request("ask_differences"), after_main) == AnswerSharedTopic(
+        "differences", MAIN_ROLES
+    )

@@ -224,6 +224,7 @@ def test_titles_the_aliases_do_not_cover_are_found_as_typed(text, known, titles)
         ("how long is law school", ["law_school"]),
         ("best colleges for hr", ["school_rankings"]),
         ("best major for hr", []),  # what to study: the article's programs
+        ("how much does his hospital pay", ["company_pay"]),
     ],
 )
 def test_subjects_no_source_covers(text, subjects):
@@ -273,6 +274,8 @@ def test_words_that_name_no_end_of_the_range(text):
         ("what does it take to make it as a labor lawyer", None),
         ("what makes a good hr manager", None),
         ("how long does that take", "education"),  # after "do I need a master's?": no goodbye
+        ("how much?", "salary"),
+        ("how much do you think it costs", None),
     ],
 )
 def test_the_topic_words_name(text, topic):
