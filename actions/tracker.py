@@ -232,6 +232,7 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         those="those" in _values(entities, "reference"),
         first="first" in _values(entities, "reference"),
         there="there" in _values(entities, "reference"),
+        article="article" in _values(entities, "reference"),
         both="both" in _values(entities, "reference"),
         compare="compare" in _values(entities, "reference"),
         own_place="own_place" in _values(entities, "reference"),

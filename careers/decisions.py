@@ -37,6 +37,7 @@ class Request:
     those: bool = False  # "how much do those make?": the roles just listed
     first: bool = False  # "go back to the first one": the earliest role still remembered
     there: bool = False  # "top pay there?": the place of the conversation
+    article: bool = False  # "the article", "the same year": the source article's year
     compare: bool = False  # words that compare outright ("compared to", "vs", "than")
     own_place: bool = False  # "where I live", "in my area": the user's place
     whole_state: bool = False  # "and for the whole state?": the state of the metro area just answered

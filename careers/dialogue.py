@@ -81,7 +81,6 @@ HELP = "help"
 ACROSS_ROLES = "across_roles"  # lists, filters and rankings of every role
 RANK_PLACES = "rank_places"  # where a role pays best, has the most jobs
 OUT_OF_SCOPE = "out_of_scope"  # the NLU's out_of_scope intent
-ARTICLE_YEAR = 2017  # of the source article's figures, all national
 UNSURE = "unsure"  # the NLU was unsure of the intent (nlu_fallback): the entities may still tell
 SMALL_TALK = "small_talk"  # hello, thanks, goodbye: unless the message asks something besides
 # Decisions that answer (a question back or an "I don't know" does not).
@@ -362,12 +361,17 @@ def _role_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
     if isinstance(decision, AnswerRole):
         also = tuple(topic for topic in request.topics if topic not in (decision.topic, topics.DEFAULT_TOPIC))
         salary_years = kb.salary_years(decision.role) if decision.topic == "salary" else frozenset()
+        article = kb.role(decision.role).salary.article if kb.role(decision.role).salary else None
+        article_year = int(article.year[-4:]) if article else None
+        if request.article and article_year and salary_years:
+            # "what did BLS say for the same year?": the article's year, whose figures the long form has.
+            request = replace(request, years=tuple(dict.fromkeys(request.years + (article_year,))))
         missing = [year for year in request.years if salary_years and year not in salary_years]
         if missing:  # "what did lawyers make in 2023?" has its figure; the HR assistant none for 2017
             return SayBeyondKnowledge(("other_year",), decision.role, (str(missing[0]),))
         # A year of the long form's figures ("what did they make in May 2024?") asks for it.
         detail = request.detail or bool(set(request.years) & (salary_years - {int(kb.wages.provenance.data_year)}))
-        if decision.topic == "salary" and ARTICLE_YEAR in request.years and decision.place and not request.places:
+        if decision.topic == "salary" and article_year in request.years and decision.place and not request.places:
             # "what did the article say they made in 2017?" after Seattle: the article's figure is national.
             decision = replace(decision, place=None, other_place=None)
         return replace(decision, also=also, detail=detail and not decision.place and not decision.measure)

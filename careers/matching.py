@@ -287,11 +287,11 @@ MEASURE_PATTERNS = [
         ("mean", r"\baverage\b|\bmean (?:pay|salary|wage|income|annual)|\bthe mean\b"),  # not "the city I mean"
         (
             "employment",
-            r"how many (?:\w+ ){0,4}(?:jobs|people|positions|work|(?:are|r) (?:there|employed|in|working))"
+            r"how many (?:\w+ ){0,4}(?:jobs|people|positions|work|(?:are|r|were|was) (?:there|employed|in|working))"
             r"(?! (?:open|will|a year|each year|per year))|"
             r"number of (?:jobs|people|workers|\w+ (?:managers|specialists|generalists|assistants|clerks|lawyers|recruiters))\b|"
             r"(?:most|more) (?:\w+ ){0,4}jobs|where do most (?:\w+ ){1,4}work\b|employ(?:s)? the most\b|"
-            r"\b(?:biggest|largest) job markets?\b|"
+            r"\b(?:biggest|largest) job markets?\b|\bhow many of (?:them|those|these)\b(?! (?:make|earn|get))|"
             r"\btop (?:\d+ |five |ten )?(?:states|cities|metros|places|areas) (?:for|with) (?:\w+ ){0,3}jobs|"
             r"where (?:are|r) (?:the|most) (?:\w+ )?jobs|"
             r"\bemploy(?:s|ment|ed)\b(?! (?:lawyers?|attorneys?|law\b|relations))",
@@ -359,6 +359,8 @@ REFERENCES = [
         "there",
         compile_words(r"(?<!are )(?<!is )(?<!was )(?<!were )\bthere\b(?!'s| is\b| are\b| will\b| was\b| were\b)"),
     ),
+    # "what did BLS say for the same year?", "the article's figure": the source article's year
+    ("article", compile_words(r"\b(?:the|that|this|an?) (?:\d{4} )?article\b|\barticle'?s\b|\b(?:the )?same year\b")),
     ("first", compile_words(r"\bthe first (?:one|role|job)\b|\bthe (?:one|role|job) (?:we|i|you) started with\b")),
     (
         "those",

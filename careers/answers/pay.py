@@ -244,6 +244,13 @@ def national_pay_line(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -
     return f"{line} Source: {release(kb, markup)}."
 
 
+# The percentiles a side-by-side answer gives for one end of the range, with their column titles.
+END_COLUMNS = {
+    "starting": ((10, "Lowest-paid 10% under"), (25, "Lowest-paid 25% under")),
+    "top": ((90, "Best-paid 10% over"),),
+}
+
+
 def compare_roles_in_place(
     kb: KnowledgeBase,
     first_id: str,
@@ -264,6 +271,10 @@ def compare_roles_in_place(
             continue
         answered.append(role_id)
         medians.append((median.value, kb.role(role_id).name))
+        if measure in END_COLUMNS:  # starting or top pay: that end of each range, not the other
+            ends = [_dollars(row.get(f"annual_p{n}")) or "n/a" for n, _ in END_COLUMNS[measure]]
+            rows.append([title(kb.role(role_id).name), *ends, _dollars(median) or "n/a"])
+            continue
         p25, p75 = row.get(f"{prefix}_p25"), row.get(f"{prefix}_p75")
         middle = f"{_dollars(p25, hourly)} to {_dollars(p75, hourly)}" if p25.value else "n/a"
         rows.append([title(kb.role(role_id).name), _dollars(median, hourly) or "n/a", middle])
@@ -272,11 +283,18 @@ def compare_roles_in_place(
         f"{title(kb.role(first_id).name)} vs {kb.role(second_id).name}, {per} in {area_name(kb, code)}"
     )
     parts = [f"{heading}:"]
-    if measure and not hourly:
+    if measure in END_COLUMNS:
+        if measure == "starting":
+            parts.append(
+                "BLS does not publish starting salaries; the lowest-paid 10% and 25% of all workers are a guide."
+            )
+        if rows:
+            parts.append(markup.table(["", *(label for _, label in END_COLUMNS[measure]), "Median pay"], rows))
+    elif measure and not hourly:
         parts.append(
             f"(Side by side I give medians and middle halves, not {measure} pay: ask about one role for that.)"
         )
-    if rows:
+    if rows and measure not in END_COLUMNS:
         parts.append(markup.table(["", "Median hourly wage" if hourly else "Median pay", "Middle half"], rows))
     if len(medians) == 2 and medians[0][0] != medians[1][0]:
         (high, high_name), (low, low_name) = sorted(medians, reverse=True)

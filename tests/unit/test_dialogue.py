@@ -668,3 +668,10 @@ def test_the_difference_between_the_two_is_between_the_two_just_talked_about(kb)
     assert resolve(kb, dialogue.SHARED_TOPIC, Request("ask_differences"), after_main) == AnswerSharedTopic(
         "differences", MAIN_ROLES
     )
+
+
+def test_the_article_or_the_same_year_asks_for_the_article_s_year(kb):
+    same_year = Request("ask_salary", roles=("hr_generalist",), article=True)
+    assert resolve(kb, dialogue.ROLE_TOPIC, same_year, Context()) == AnswerRole("hr_generalist", "salary", detail=True)
+    duties = Request("ask_duties", roles=("hr_generalist",), article=True)  # what the article says they do
+    assert resolve(kb, dialogue.ROLE_TOPIC, duties, Context()) == AnswerRole("hr_generalist", "duties")

@@ -64,3 +64,12 @@ def test_roles_ranked_by_their_number_of_jobs(kb):
 def test_two_roles_in_a_place_say_which_earns_more(kb):
     text, answered = pay.compare_roles_in_place(kb, "hr_executive", "labor_lawyer", CA, PLAIN)
     assert "The labor lawyer's median is $25,000 a year higher than the HR executive's." in text
+
+
+def test_two_roles_side_by_side_at_one_end_of_the_range(kb):
+    starting, _ = pay.compare_roles_in_place(kb, "hr_executive", "labor_lawyer", CA, PLAIN, "starting")
+    hr_executive = kb.wage_row("hr_executive", CA)
+    assert "Lowest-paid 10% under" in starting and f"${int(hr_executive.annual_p10.value):,}" in starting
+    assert f"${int(hr_executive.annual_p90.value):,}" not in starting  # the other end is not what was asked
+    top, _ = pay.compare_roles_in_place(kb, "hr_executive", "labor_lawyer", CA, PLAIN, "top")
+    assert "Best-paid 10% over" in top and f"${int(hr_executive.annual_p10.value):,}" not in top
