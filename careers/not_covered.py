@@ -125,7 +125,7 @@ BEYOND_KNOWLEDGE = [
     (
         "job_listings",
         "job openings and applications",
-        r"job (?:openings(?! (?:a|per|each|every) year| annually)|postings|listings|boards?|ads)|hiring near|(?:jobs?|openings|hiring) near me|who(?:'s| is) hiring|"
+        r"job (?:openings(?![^.?!]*\b(?:(?:a|per|each|every) year|annually|yearly)\b)|postings|listings|boards?|ads)|hiring near|(?:jobs?|openings|hiring) near me|who(?:'s| is) hiring|"
         r"where (?:can|do) i (?:find|apply|look for) (?:a |an )?(?:\w+ )?(?:job|jobs|work|openings)|\bindeed\b|"
         r"internships?\b|\bresumes?\b|cover letter|interview (?:tips|questions)",
     ),

@@ -225,6 +225,8 @@ def test_titles_the_aliases_do_not_cover_are_found_as_typed(text, known, titles)
         ("best colleges for hr", ["school_rankings"]),
         ("best major for hr", []),  # what to study: the article's programs
         ("how much does his hospital pay", ["company_pay"]),
+        ("how many job openings for lawyers per year", []),  # the projections' openings a year
+        ("where can i find job openings", ["job_listings"]),
     ],
 )
 def test_subjects_no_source_covers(text, subjects):
