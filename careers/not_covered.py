@@ -134,11 +134,6 @@ BEYOND_KNOWLEDGE = [
         "job security and layoffs",
         r"job security|\blay ?offs?\b|laid off|\brecession\b|\b(?:get|getting|be|been) fired\b|\bturnover\b",
     ),
-    (
-        "perks",
-        "bonuses and benefit packages",
-        r"\bbonus(?:es)?\b|\b401 ?k\b|health insurance|\bperks\b|benefits? packages?|stock options",
-    ),
     ("certifications", "certifications", r"certif\w*|\bshrm(?:-cp|-scp)?\b|\bhrci\b|\ba?phr\b|\bsphr\b"),
     ("forecasts", "pay forecasts", r"\bforecasts?\b|\bpredict(?:ion|ed)?s?\b"),
     (
