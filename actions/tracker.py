@@ -61,6 +61,7 @@ SELF_DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 SELF_DESCRIPTION_AFTER = re.compile(r"^\s+here\b", re.IGNORECASE)
+# A bare title word ("teacher") is the user's own job only after "I'm": "as a manager" may be the job asked of.
 OWN_JOB = re.compile(r"\b(?:i'?m|i am|i work as)\s+(?:an?\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "labor relations instead of law school, what is it?": the role set aside is not the one asked about.
 # "sorry, Ohio not Iowa", "specialists, not lawyers": a correction sets the second aside.
@@ -80,8 +81,9 @@ def _asked_about(
 ) -> List[Dict[str, Any]]:
     """The entities without the roles that describe the user ("I'm a generalist", "I'm a
     guidance counselor") or are set aside ("instead of law school"), when another role or
-    HR itself is asked about and the question is no comparison. A job we do not cover that describes the user goes whatever is asked:
-    "I'm a teacher, what does that pay?" asks of HR jobs, not of teaching."""
+    HR itself is asked about and the question is no comparison. A job we do not cover that
+    describes the user goes whatever is asked: "I'm a teacher, what does that pay?" asks of
+    HR jobs, not of teaching."""
     roles = [entity for entity in entities if entity.get("entity") == "role"]
     if intent == "compare_roles":
         return entities
