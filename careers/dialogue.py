@@ -13,8 +13,8 @@ A new follow-up rule goes here, with its row in that test.
 """
 
 import re
-from dataclasses import dataclass, replace
-from typing import List, Optional, Tuple, Union
+from dataclasses import replace
+from typing import Optional, Tuple, Union
 
 from careers import topics
 from careers.context import Context, slot_updates
@@ -42,6 +42,14 @@ from careers.decisions import (
 )
 from careers.knowledge_base import KnowledgeBase
 from careers.not_covered import SEPARATE_QUESTIONS
+from careers.place_references import (
+    between_places_discussed,
+    chosen_option,
+    has_median,
+    settled_places,
+    with_place,
+    with_referenced_places,
+)
 from careers.places import NATIONAL, candidates
 
 # The resolver's whole interface, for the actions, the replies and the tests: its question
@@ -172,7 +180,7 @@ def _role_question(kb: KnowledgeBase, request: Request, context: Context) -> Dec
 
 
 def _comparison_question(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
-    if _chosen_option(kb, request, context):
+    if chosen_option(kb, request, context):
         return _as_topic(kb, request, context, "salary")  # "the georgia one", to "Which one do you mean?"
     return _comparison(kb, request, context)
 
@@ -227,97 +235,12 @@ def _guidance(kb: KnowledgeBase, request: Request, context: Context) -> Decision
 def _across_roles_question(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     if request.intent == "ask_roles_by_education" and request.education_level and not request.degree:
         return _guidance(kb, request, context)  # "I'm a junior in high school, what should I be doing?"
-    if _between_places_discussed(request, context):
+    if between_places_discussed(request, context):
         return ComparePlaces(context.role, context.discussed_places)  # "which of those pays most?"
     if request.measure and (request.roles or context.role) and not request.pay_limit:
         # "what do the top 10% make there?": the pay range of the role, not a ranking of roles.
         return _as_topic(kb, request, context, "salary")
     return _across_roles(kb, request, context)
-
-
-@dataclass(frozen=True)
-class _Places:
-    """The places a request names, settled: area codes, or the areas one ambiguous name may mean."""
-
-    codes: Tuple[str, ...] = ()
-    ambiguous: Tuple[str, ...] = ()
-    other: Optional[str] = None  # the other area a settled name may mean (answered with its state)
-
-
-def _chosen_option(kb: KnowledgeBase, request: Request, context: Context) -> Optional[str]:
-    """The area a reply to "Which one do you mean?" picks: the option in the state named ("oregon",
-    "the georgia one"), the metro area when the state was given ("the city I mean"), or with
-    "the other one" the option not answered last."""
-    options = context.place_options
-    if not options or request.roles or request.topics or request.measure or request.whole_state:
-        return None  # a new question, not the reply to "Which one do you mean?"
-    if request.other:
-        rest = [code for code in options if code != context.place]
-        return rest[0] if len(rest) == 1 else None
-    if request.metro and not request.places:
-        metros = [code for code in options if not kb.wages.areas[code].is_state]
-        return metros[0] if len(metros) == 1 else None
-    if context.place in options:
-        return None  # the question was answered already: a place named now is a new question
-    areas = kb.wages.areas
-    states = {code[:2] for key in request.places for code in candidates(key) if code in areas and areas[code].is_state}
-    if states:
-        chosen = [code for code in options if states & set(kb.places.area_states.get(code, []))]
-        return chosen[0] if len(chosen) == 1 else None
-    return None
-
-
-def _settled_places(kb: KnowledgeBase, request: Request, context: Optional[Context] = None) -> _Places:
-    chosen = _chosen_option(kb, request, context) if context else None
-    if chosen:
-        return _Places((chosen,))
-    codes: List[str] = []
-    other = None
-    for key in request.places:
-        options = [code for code in candidates(key) if code in kb.wages.areas]
-        if len(options) == 1:
-            codes.append(options[0])
-            continue
-        states = [code for code in options if kb.wages.areas[code].is_state]
-        if len(options) == 2 and len(states) == 1:
-            # "New York", "Washington": the state, saying so, with the metro area a button away.
-            codes.append(states[0])
-            other = next(code for code in options if code != states[0])
-        elif options:
-            in_context = _in_the_state_of_the_conversation(kb, options, context)
-            if in_context is None:
-                return _Places(ambiguous=tuple(options))
-            codes.append(in_context)  # "Portland" after Oregon: the Oregon one
-    return _Places(tuple(dict.fromkeys(codes)), other=other)
-
-
-def _in_the_state_of_the_conversation(
-    kb: KnowledgeBase, options: List[str], context: Optional[Context]
-) -> Optional[str]:
-    """Of the areas a name may mean, the one in the state of the place just talked about, if one is."""
-    if context is None or not context.place:
-        return None
-    state = kb.places.area_states.get(context.place, [])[:1]
-    matching = [code for code in options if state and kb.places.area_states.get(code, [])[:1] == state]
-    return matching[0] if len(matching) == 1 else None
-
-
-def _with_place(decision: Decision, request: Request, context: Context, places: _Places) -> Decision:
-    """The role answer in the place asked (pay only), or in the place of the conversation."""
-    if isinstance(decision, AnswerRole) and decision.topic == "salary":
-        if len(places.codes) >= 2:
-            return ComparePlaces(decision.role, places.codes)
-        place = places.codes[0] if places.codes else context.place
-        place = None if place == NATIONAL else place
-        return AnswerRole(decision.role, "salary", place, request.measure, places.other)
-    if isinstance(decision, AnswerPair) and decision.topic == "salary":
-        place = places.codes[0] if places.codes else context.place
-        if place or request.measure:
-            place = None if place == NATIONAL else place
-            return AnswerPair(decision.first, decision.second, "salary", place, request.measure)
-    if isinstance(decision, AnswerRole) and request.measure:
-        return AnswerRole(decision.role, decision.topic, None, request.measure)
-    return decision
 
 
 def _unsure(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
@@ -464,25 +387,8 @@ def _with_referenced_roles(kb: KnowledgeBase, request: Request, context: Context
     return request
 
 
-def _with_referenced_places(kb: KnowledgeBase, request: Request, context: Context) -> Request:
-    """ "the whole state" after a metro area: that state; "the other one" after pay in two
-    places for the role in focus: the other place."""
-    if request.other and not (request.places or request.roles or context.place_options) and context.role:
-        others = [code for code in reversed(context.discussed_places) if code != (context.place or NATIONAL)]
-        if len(context.discussed_places) >= 2 and others:
-            return replace(request, places=(others[0],), other=False)
-    if (request.those or request.both) and len(request.roles) == 1 and len(context.discussed_places) >= 2:
-        if not request.places:  # "and for HR assistants in those two": the places just compared
-            return replace(request, places=context.discussed_places, both=False)
-    if request.whole_state and not request.places and context.place and not kb.wages.areas[context.place].is_state:
-        states = kb.places.area_states.get(context.place, [])
-        if states and f"{states[0]}00000" in kb.wages.areas:
-            return replace(request, places=(f"{states[0]}00000",))
-    return request
-
-
 def _role_topic_in_place(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
-    request = _with_referenced_places(kb, request, context)
+    request = with_referenced_places(kb, request, context)
     if request.intent == INFORM_ROLE and not (request.measure or request.topics) and context.topic == "salary":
         # "and the other one?" after the starting pay in Seattle: the starting pay there too.
         request = replace(request, measure=context.measure)
@@ -513,7 +419,7 @@ def _role_topic_in_place(kb: KnowledgeBase, request: Request, context: Context) 
         return RankPlaces.from_slot_value(request.roles[0], context.ranking) or AnswerRole(request.roles[0], "salary")
     if request.unknown_places:
         return SayPlaceNotCovered(request.unknown_places, request.roles[0] if len(request.roles) == 1 else None)
-    places = _settled_places(kb, request, context)
+    places = settled_places(kb, request, context)
     if places.codes and not request.places:
         # The reply to "Which one do you mean?" names no place itself: a question about pay there.
         request = replace(request, places=places.codes)
@@ -523,7 +429,7 @@ def _role_topic_in_place(kb: KnowledgeBase, request: Request, context: Context) 
     if places.ambiguous:
         role = decision.role if isinstance(decision, AnswerRole) else None
         return AskWhichPlace(places.ambiguous, role, "salary")
-    return _with_place(decision, request, context, places)
+    return with_place(decision, request, context, places)
 
 
 def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
@@ -604,10 +510,10 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
         return _not_covered(request.unknown_titles, request)
     if request.unknown_places:
         return SayPlaceNotCovered(request.unknown_places)
-    places = _settled_places(kb, request, context)
+    places = settled_places(kb, request, context)
     if places.ambiguous:
         return AskWhichPlace(places.ambiguous, request.roles[0] if request.roles else context.role, "salary")
-    if _between_places_discussed(request, context):
+    if between_places_discussed(request, context):
         # "which of those pays more?" after the pay in Austin and in Houston: those places.
         return ComparePlaces(context.role, context.discussed_places)
     if places.codes and not request.roles and len(context.compared_roles) == 2:
@@ -632,7 +538,7 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
         if role is None:
             return AskWhichRole("Whose pay should I compare?", tuple(kb.roles), "salary")
         codes = places.codes if len(places.codes) >= 2 else (context.place or NATIONAL, places.codes[0])
-        if not any(_has_median(kb, role, code) for code in codes if code != NATIONAL):
+        if not any(has_median(kb, role, code) for code in codes if code != NATIONAL):
             # No figure where it was asked: said as the role's pay there says it, not a table
             # of the U.S. figure alone.
             return AnswerRole(role, "salary", places.codes[0], request.measure)
@@ -655,25 +561,8 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
     return AnswerPair(first, second, topic)
 
 
-def _between_places_discussed(request: Request, context: Context) -> bool:
-    """Whether a question of "which one?" that names no role or place is about the places
-    (up to three) whose pay was just given for the role in focus."""
-    return bool(
-        not (request.places or request.unknown_places or request.roles or request.role_heads or request.both)
-        and context.role
-        and len(context.discussed_places) >= 2
-        and request.topic in (None, "salary")
-        and (request.compare or request.intent == "compare_roles")
-    )
-
-
-def _has_median(kb: KnowledgeBase, role_id: str, code: str) -> bool:
-    row = kb.wage_row(role_id, code)
-    return bool(row and row.annual_median.value is not None)
-
-
 def _rank_places(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
-    request = _with_referenced_places(kb, request, context)  # "and for the whole state": that state
+    request = with_referenced_places(kb, request, context)  # "and for the whole state": that state
     if request.there and context.place and not request.places and not request.metro:
         return _role_topic(
             kb, replace(request, places=(context.place,), topics=("salary",)), context
@@ -706,7 +595,7 @@ def _across_roles(kb: KnowledgeBase, request: Request, context: Context) -> Deci
         # "which HR jobs pay over 100k in Ohio?": the medians there, never the national ones instead.
         if request.unknown_places:
             return SayPlaceNotCovered(request.unknown_places)
-        places = _settled_places(kb, request, context)
+        places = settled_places(kb, request, context)
         if places.ambiguous:
             return AskWhichPlace(places.ambiguous, None, "salary")
         place = next((code for code in places.codes if code != NATIONAL), None)
