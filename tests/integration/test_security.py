@@ -24,7 +24,9 @@ RASA_FIXING_THE_REMOTE_MODEL_RCE = (3, 6, 21)  # CVE-2024-49375, GHSA-cpv4-ggrr-
 
 @pytest.fixture(scope="module")
 def api_server(tmp_path_factory):
-    port, token = free_port(), secrets.token_urlsafe(16)
+    # A leading "-" on purpose: token_urlsafe gives one now and then (CI failed on it), and
+    # the server must take such a token; "=" joins it to its option so argparse does.
+    port, token = free_port(), "-" + secrets.token_urlsafe(16)
     origin = f"http://127.0.0.1:{port}"
     logs = tmp_path_factory.mktemp("api")
     # No action server: these tests send no message that runs an action.
@@ -33,7 +35,7 @@ def api_server(tmp_path_factory):
         write_endpoints(logs, free_port()),
         logs,
         "rasa-api",
-        extra=["--enable-api", "--auth-token", token, "--cors", origin],
+        extra=["--enable-api", f"--auth-token={token}", "--cors", origin],
     ).start()
     yield {"base": origin, "token": token, "origin": origin}
     server.stop()
