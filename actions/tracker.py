@@ -71,6 +71,23 @@ SET_ASIDE = re.compile(
 )
 
 
+# "how do I go from generalist to manager?", "moving from recruiter to labor relations": where they start.
+MOVING_FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|being\s+an?\s+)?$", re.IGNORECASE)
+
+
+def _from_role(kb: KnowledgeBase, named: List[Dict[str, Any]], kept: List[Dict[str, Any]], text: str) -> Optional[str]:
+    """The covered role the user is in ("I'm a generalist", dropped from what is asked) or moves from."""
+    for entity in named:
+        value, start = entity.get("value"), entity.get("start")
+        role_id = kb.find_role(value) if isinstance(value, str) else None
+        if role_id is None or _set_aside(entity, text):
+            continue
+        after_from = isinstance(start, int) and bool(MOVING_FROM.search(text[max(0, start - 30) : start]))
+        if entity not in kept or after_from:
+            return role_id
+    return None
+
+
 def _set_aside(entity: Dict[str, Any], text: str) -> bool:
     start = entity.get("start")
     return isinstance(start, int) and bool(SET_ASIDE.search(text[max(0, start - 40) : start]))
@@ -241,6 +258,7 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         whole_state="whole_state" in _values(entities, "reference"),
         years=tuple(int(v) for v in _values(entities, "year") if isinstance(v, str) and v.isdigit()),
         role_heads=tuple(dict.fromkeys(v for v in _values(entities, "role_head") if isinstance(v, str))),
+        from_role=_from_role(kb, named_roles, role_entities, text),
     )
 
 

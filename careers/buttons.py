@@ -31,12 +31,17 @@ def compare_button(kb: KnowledgeBase, first: str, second: str, topic: Optional[s
 
 
 def more_detail_button(role_id: str, topic: str) -> Button:
-    return button("More detail", topics.topic(topic).intent, role=role_id, detail="more")
+    found = topics.topic(topic)
+    return button("More detail", found.intent, role=role_id, detail="more", **found.entities)
+
+
+def ask_topic_button(label: str, topic: str, role_id: str) -> Button:
+    found = topics.topic(topic)
+    return button(label, found.intent, role=role_id, **found.entities)
 
 
 def topic_button(kb: KnowledgeBase, role_id: str, topic: str) -> Button:
-    found = topics.topic(topic)
-    return button(f"{found.button_title} for the {kb.role(role_id).name}", found.intent, role=role_id)
+    return ask_topic_button(f"{topics.topic(topic).button_title} for the {kb.role(role_id).name}", topic, role_id)
 
 
 def role_followups(kb: KnowledgeBase, role_id: str, topic: str) -> List[Button]:
@@ -47,8 +52,12 @@ def role_followups(kb: KnowledgeBase, role_id: str, topic: str) -> List[Button]:
     if topic == "related":
         for related in kb.role(role_id).related[:2]:
             buttons.append(button(f"About the {kb.role(related.role).name}", "ask_overview", role=related.role))
+    following = topics.topic(topic).next_topic
+    if following:  # after the education, how to get there; after that, the certifications
+        buttons.append(ask_topic_button(topics.topic(following).button_title, following, role_id))
     for next_topic in topics.TOPICS:
-        if next_topic.id != topic and len(buttons) < MAX_BUTTONS - 1:
+        offered = next_topic.own_intent and next_topic.id not in (topic, following)
+        if offered and len(buttons) < MAX_BUTTONS - 1:
             buttons.append(button(next_topic.button_title, next_topic.intent, role=role_id))
     if other != role_id and not any(b["payload"].startswith("/compare_roles") for b in buttons):
         buttons.append(compare_button(kb, role_id, other))
@@ -66,8 +75,8 @@ def comparison_followups(kb: KnowledgeBase, first: str, second: str, topic: Opti
 
 
 def role_choice_buttons(kb: KnowledgeBase, topic: str, role_ids: List[str]) -> List[Button]:
-    intent = topics.topic(topic).intent if topic in topics.BY_ID else topics.topic(topics.DEFAULT_TOPIC).intent
-    return [button(title(kb.role(role_id).name), intent, role=role_id) for role_id in role_ids[:MAX_BUTTONS]]
+    asked = topic if topic in topics.BY_ID else topics.DEFAULT_TOPIC
+    return [ask_topic_button(title(kb.role(role_id).name), asked, role_id) for role_id in role_ids[:MAX_BUTTONS]]
 
 
 def scope_buttons(kb: KnowledgeBase) -> List[Button]:
@@ -84,11 +93,8 @@ def closest_role_buttons(kb: KnowledgeBase, role_ids: List[str], topic: Optional
     """For a title not covered: what was asked, of the covered roles nearest to it."""
     if topic not in topics.BY_ID or topic == topics.DEFAULT_TOPIC:
         return [button(f"About the {kb.role(role_id).name}", "ask_overview", role=role_id) for role_id in role_ids]
-    found = topics.topic(topic)
-    return [
-        button(f"{title(kb.role(role_id).name)} {found.button_title.lower()}", found.intent, role=role_id)
-        for role_id in role_ids
-    ]
+    label = topics.topic(topic).button_title.lower()
+    return [ask_topic_button(f"{title(kb.role(role_id).name)} {label}", topic, role_id) for role_id in role_ids]
 
 
 def education_level_buttons(kb: KnowledgeBase) -> List[Button]:

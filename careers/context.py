@@ -8,6 +8,7 @@ from careers import topics
 from careers.decisions import (
     AnswerAcrossRoles,
     AnswerBesideUnknown,
+    AnswerMove,
     AnswerPair,
     AnswerRole,
     AnswerSharedTopic,
@@ -155,6 +156,9 @@ def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = (
         updates = _answered(context, (decision.first, decision.second), decision.topic, listed_value, decision.place)
         updates = {**updates, ROLE: None, COMPARED_ROLES: [decision.first, decision.second], DISCUSSED_PLACES: None}
         return {**updates, MEASURE: decision.measure} if decision.topic == "salary" else updates
+    if isinstance(decision, AnswerMove):  # the goal in focus; "the other one" is where they start
+        updates = _answered(context, (decision.goal,), "path", None, None)
+        return {**updates, DISCUSSED_ROLES: _discussed(context, decision.start, decision.goal)}
     if isinstance(decision, ComparePlaces):
         last = decision.places[-1]
         updates = _answered(context, (decision.role,), "salary", None, None if last == NATIONAL else last)

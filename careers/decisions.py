@@ -43,6 +43,7 @@ class Request:
     whole_state: bool = False  # "and for the whole state?": the state of the metro area just answered
     years: Tuple[int, ...] = ()  # years of the knowledge base named ("in may 2024"): their figures too
     role_heads: Tuple[str, ...] = ()  # bare title words with no role of their own ("the manager")
+    from_role: Optional[str] = None  # the covered role the user is in or moves from ("I'm a generalist", "from X to Y")
 
     @property
     def topic(self) -> Optional[str]:
@@ -73,6 +74,14 @@ class AnswerPair:
     topic: Optional[str]
     place: Optional[str] = None
     measure: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class AnswerMove:
+    """What moving from one role to another takes ("how do I go from generalist to manager?")."""
+
+    start: str
+    goal: str
 
 
 @dataclass(frozen=True)
@@ -203,6 +212,7 @@ class AnswerBesideUnknown:
 Decision = Union[
     AnswerRole,
     AnswerPair,
+    AnswerMove,
     AskWhichRole,
     SayNotCovered,
     AnswerAcrossRoles,

@@ -21,6 +21,7 @@ from careers.context import Context, slot_updates
 from careers.decisions import (
     AnswerAcrossRoles,
     AnswerBesideUnknown,
+    AnswerMove,
     AnswerPair,
     AnswerRole,
     AnswerSharedTopic,
@@ -63,6 +64,7 @@ __all__ = [
     "Decision",
     "AnswerAcrossRoles",
     "AnswerBesideUnknown",
+    "AnswerMove",
     "AnswerPair",
     "AnswerRole",
     "AnswerSharedTopic",
@@ -92,7 +94,7 @@ OUT_OF_SCOPE = "out_of_scope"  # the NLU's out_of_scope intent
 UNSURE = "unsure"  # the NLU was unsure of the intent (nlu_fallback): the entities may still tell
 SMALL_TALK = "small_talk"  # hello, thanks, goodbye: unless the message asks something besides
 # Decisions that answer (a question back or an "I don't know" does not).
-ANSWERS = (AnswerRole, AnswerPair, ComparePlaces, RankPlaces, AnswerAcrossRoles, AnswerSharedTopic)
+ANSWERS = (AnswerRole, AnswerPair, AnswerMove, ComparePlaces, RankPlaces, AnswerAcrossRoles, AnswerSharedTopic)
 SMALL_TALK_RESPONSES = {"greet": "utter_greet", "goodbye": "utter_goodbye", "thank": "utter_you_are_welcome"}
 
 INFORM_ROLE = "inform_role"  # "and the generalist?": a role, keeping the topic
@@ -134,7 +136,10 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
 
 def _as_topic(kb: KnowledgeBase, request: Request, context: Context, topic: str, **changes) -> Decision:
     """The request answered as a question about `topic`, whatever intent the classifier gave it."""
-    return _role_topic(kb, replace(request, intent=topics.topic(topic).intent, **changes), context)
+    asked = topics.topic(topic)
+    if not asked.own_intent:  # asked with its parent's intent: the topic entity says which
+        changes.setdefault("topics", tuple(dict.fromkeys((topic, *request.topics))))
+    return _role_topic(kb, replace(request, intent=asked.intent, **changes), context)
 
 
 def _not_covered(titles: Tuple[str, ...], request: Request) -> SayNotCovered:
@@ -225,8 +230,10 @@ def _shared_topic(kb: KnowledgeBase, request: Request, context: Context) -> Deci
 def _guidance(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     if request.measure and (request.roles or context.role or context.compared_roles):
         return _as_topic(kb, request, context, "salary")  # "what would I start at?" is about pay
+    if request.topic in ("certifications", "path") and not request.education_level:
+        return _as_topic(kb, request, context, request.topic)  # "which certification should I get first?"
     if request.roles and not request.education_level:
-        # "how do I go from generalist to HR director?": what the role asked for needs.
+        # "what should I study to be an HR director?": what the role asked for needs.
         return _as_topic(kb, request, context, "education", roles=request.roles[-1:])
     level = request.education_level if request.education_level in kb.education_level_ids() else None
     return GiveGuidance(level)
@@ -468,6 +475,9 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
     if not known and request.generic and request.intent == topics.topic(topics.DEFAULT_TOPIC).intent:
         # "human resources?? what is that exactly": the field, not one role.
         return AnswerSharedTopic("about_hr", tuple(kb.main_roles))
+    goal = next((role_id for role_id in reversed(known) if role_id != request.from_role), None)
+    if topic == "path" and request.from_role and goal:
+        return AnswerMove(request.from_role, goal)  # "I'm a generalist, how do I become a manager?"
     if len(known) >= 2:
         return AnswerPair(known[0], known[1], topic)
     if known:
@@ -497,6 +507,9 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
     """The roles named, else the one named and its partner in context, else the pair in context.
     With places and one role ("how does that compare with Texas?"): the role's pay in the
     place of the conversation (or the U.S.) and in the places named."""
+    if request.topic == "path" and request.from_role and len(request.roles) >= 2:
+        goal = next(role_id for role_id in reversed(request.roles) if role_id != request.from_role)
+        return AnswerMove(request.from_role, goal)  # "recruiter to T&D specialist: how do I make the switch?"
     if request.role_heads and not (request.roles or request.compare or request.both or request.topic):
         # "and as a manager there": the intent may say comparison, the words say one role.
         return _role_topic(kb, replace(request, intent=INFORM_ROLE), context)

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from careers.matching import AliasMatcher, title_phrase
 from careers.places import PlaceNames, load_place_names
-from careers.schema import KnowledgeBaseFile, Role, SalaryFigure, SharedFacts, Source
+from careers.schema import Certification, KnowledgeBaseFile, Role, SalaryFigure, SharedFacts, Source
 from careers.wages import WageDataError, WageRow, WageTable, load_wages
 
 # How answers name the OEWS estimates (a source of every figure read from the wage data).
@@ -59,6 +59,7 @@ class KnowledgeBase:
     role_matcher: AliasMatcher
     wages: WageTable
     places: PlaceNames
+    certifications: Dict[str, Certification]
 
     def role(self, role_id: str) -> Role:
         return self.roles[role_id]
@@ -133,6 +134,11 @@ class KnowledgeBase:
     def source(self, key: str) -> Source:
         return self.sources[key]
 
+    def role_certifications(self, role_id: str) -> List[Certification]:
+        """The role's certifications, the one to take first first."""
+        path = self.roles[role_id].path
+        return [self.certifications[key] for key in path.certifications] if path else []
+
     @property
     def main_roles(self) -> Tuple[str, str]:
         first, second = self.shared.main_roles
@@ -196,6 +202,17 @@ def _cross_check(path: Path, parsed: KnowledgeBaseFile) -> Dict[str, str]:
         for field, figure in _figures(role):
             if figure.source not in parsed.sources:
                 raise KnowledgeBaseError(path, f"unknown source '{figure.source}'", role.id, f"{field}.source")
+        for index, certification in enumerate(role.path.certifications if role.path else []):
+            if certification not in parsed.certifications:
+                raise KnowledgeBaseError(
+                    path, f"unknown certification '{certification}'", role.id, f"path.certifications[{index}]"
+                )
+
+    for key, certification in parsed.certifications.items():
+        if certification.source not in parsed.sources:
+            raise KnowledgeBaseError(
+                path, f"unknown source '{certification.source}'", None, f"certifications.{key}.source"
+            )
 
     for index, term in enumerate(parsed.shared.generic_terms):
         owner = alias_index.get(title_phrase(term))
@@ -218,7 +235,7 @@ def _figures(role: Role) -> Iterable[Tuple[str, Any]]:
         group = getattr(role, group_name)
         if group is None:
             continue
-        for name in ("article", "bls_same_year", "newer"):
+        for name in ("article", "bls_same_year", "newer", "ended"):
             figure = getattr(group, name, None)
             if figure is not None:
                 yield f"{group_name}.{name}", figure
@@ -226,6 +243,10 @@ def _figures(role: Role) -> Iterable[Tuple[str, Any]]:
         fact = getattr(role.education, name)
         if fact is not None:
             yield f"education.{name}", fact
+    for name in ("training", "advanced_degree", "licence"):
+        fact = getattr(role.path, name) if role.path else None
+        if fact is not None:
+            yield f"path.{name}", fact
 
 
 def load_knowledge_base(path: Optional[Path] = None) -> KnowledgeBase:
@@ -264,6 +285,7 @@ def load_knowledge_base(path: Optional[Path] = None) -> KnowledgeBase:
         role_matcher=AliasMatcher(alias_index),
         wages=wages,
         places=load_place_names(wages.areas.values(), path.parent / parsed.place_names),
+        certifications=dict(parsed.certifications),
     )
 
 

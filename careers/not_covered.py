@@ -134,7 +134,6 @@ BEYOND_KNOWLEDGE = [
         "job security and layoffs",
         r"job security|\blay ?offs?\b|laid off|\brecession\b|\b(?:get|getting|be|been) fired\b|\bturnover\b",
     ),
-    ("certifications", "certifications", r"certif\w*|\bshrm(?:-cp|-scp)?\b|\bhrci\b|\ba?phr\b|\bsphr\b"),
     ("forecasts", "pay forecasts", r"\bforecasts?\b|\bpredict(?:ion|ed)?s?\b"),
     (
         "school_cost",
@@ -142,7 +141,6 @@ BEYOND_KNOWLEDGE = [
         r"\bdebt\b|\btuition\b|student loans?|cost of (?:law |grad |graduate )?school|"
         r"how much (?:does|is) (?:law |grad |graduate )?school",
     ),
-    ("bar_exam", "the bar exam", r"\bbar exam\b|\bthe bar\b"),
     (
         "law_school",
         "how long law school takes and how to get in",
@@ -227,9 +225,7 @@ SEPARATE_QUESTIONS = {
     "job_listings",
     "school_rankings",
     "law_school",
-    "bar_exam",
     "school_cost",
-    "certifications",
 }
 # Labels of the subjects, and of a year without figures (found by other_years, not by words).
 BEYOND_LABELS = {**{label: name for label, name, _ in BEYOND_KNOWLEDGE}, "other_year": "figures for that year"}

@@ -5,6 +5,7 @@ from typing import List, Optional
 
 from careers import buttons, dialogue, topics
 from careers.answers import across_roles, pay, shared
+from careers.answers import path as path_answers
 from careers.answers.comparison import compare_roles
 from careers.answers.role import brief_line
 from careers.buttons import Button
@@ -48,6 +49,15 @@ def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> 
             compare_roles(kb, first, second, topic, markup),
             buttons.comparison_followups(kb, first, second, topic),
             _related(kb, first, second) if topic == "related" else [],
+        )
+    if isinstance(decision, dialogue.AnswerMove):
+        return Reply(
+            path_answers.move_answer(kb, decision.start, decision.goal, markup),
+            [
+                buttons.topic_button(kb, decision.goal, "certifications"),
+                buttons.topic_button(kb, decision.goal, "path"),
+                buttons.compare_button(kb, decision.start, decision.goal),
+            ],
         )
     if isinstance(decision, dialogue.ComparePlaces):
         text, answered = pay.compare_places_answer(kb, decision.role, decision.places, markup)

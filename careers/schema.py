@@ -61,9 +61,24 @@ class Salary(FigureGroup):
     newer: Optional[SalaryFigure] = None
 
 
-class Growth(FigureGroup):
+class Growth(StrictModel):
     article: Optional[GrowthFigure] = None
-    newer: Optional[GrowthFigure] = None
+    newer: Optional[GrowthFigure] = None  # the newest projection whose period has not ended
+    # The newest official projection found when its period has ended (a 2014-2024 one): history,
+    # never presented as the outlook.
+    ended: Optional[GrowthFigure] = None
+
+    @root_validator(skip_on_failure=True)
+    def has_a_figure(cls, values):
+        if not (values.get("article") or values.get("newer") or values.get("ended")):
+            raise ValueError("needs an 'article', a 'newer' or an 'ended' figure")
+        return values
+
+    @property
+    def outlook(self) -> Optional[GrowthFigure]:
+        """The projection an answer leads with: the newest, else the article's; None when only an
+        ended one is known."""
+        return self.newer or self.article
 
 
 # BLS's categories of typical entry-level education, from least to most. A role's
@@ -89,12 +104,42 @@ class SourcedFact(StrictModel):
     source: RoleId
 
 
+# BLS's categories of work experience in a related occupation, the OOH's own field.
+EXPERIENCE_LEVELS = ("none", "less than 5 years", "5 years or more")
+
+
+class Experience(SourcedFact):
+    level: Literal[EXPERIENCE_LEVELS]  # type: ignore[valid-type]
+
+
 class Education(StrictModel):
     # None where the official sources state no typical entry education for the occupation.
     minimum: Optional[EntryEducation] = None
     details: conlist(NonEmptyText, min_items=1)
     newer: Optional[SourcedFact] = None
-    experience: Optional[SourcedFact] = None
+    experience: Optional[Experience] = None
+
+
+class Certification(StrictModel):
+    """A certification or licence, as the body that grants it describes it (in our words)."""
+
+    name: NonEmptyText  # "SHRM-CP"
+    full_name: NonEmptyText  # "SHRM Certified Professional"
+    granted_by: NonEmptyText
+    requirements: NonEmptyText  # what it takes, at a high level
+    source: RoleId
+
+
+class CareerPath(StrictModel):
+    """How people get into a role, beyond its entry education (knowledge_base/README: issue 16)."""
+
+    training: Optional[SourcedFact] = None  # typical on-the-job training
+    advanced_degree: Optional[SourcedFact] = None  # what the sources say of a master's or MBA
+    licence: Optional[SourcedFact] = None  # a licence the role needs (lawyers: the bar)
+    # Certifications for the role, the one to take first first (ids of the file's certifications);
+    # `certifications_note` says how they relate to the role when the sources name none of its own.
+    certifications: List[RoleId] = []
+    certifications_note: Optional[NonEmptyText] = None
 
 
 class RelatedCareer(StrictModel):
@@ -124,6 +169,7 @@ class Role(StrictModel):
     skills: List[NonEmptyText] = []  # empty where the sources name no qualities
     salary: Optional[Salary] = None  # figures beside the wage data (the article's, the OOH's)
     growth: Optional[Growth] = None  # some occupations have no projection in our sources
+    path: Optional[CareerPath] = None
     related: List[RelatedCareer] = []
 
 
@@ -143,6 +189,8 @@ class SharedFacts(StrictModel):
     differences: conlist(NonEmptyText, min_items=1)
     programs: conlist(NonEmptyText, min_items=1)
     education_levels: conlist(EducationLevel, min_items=1)
+    # How long each entry education usually takes, for "how long does it take?" (said as such).
+    study_time: Dict[EntryEducation, NonEmptyText] = {}
 
 
 class KnowledgeBaseFile(StrictModel):
@@ -150,5 +198,6 @@ class KnowledgeBaseFile(StrictModel):
     wage_data: NonEmptyText
     place_names: NonEmptyText
     sources: Dict[RoleId, Source]
+    certifications: Dict[RoleId, Certification] = {}
     roles: conlist(Role, min_items=1)
     shared: SharedFacts

@@ -6,12 +6,15 @@ which intent asks it, how answers and buttons name it, which words name it in a 
 order follow-up buttons offer them; the same order settles a question that names two
 topics in words ("make more money with a degree?" is about pay).
 
-A new topic is one row here and its answer function in careers/answers/role.py.
+A new topic is one row here and its answer function in careers/answers/. A topic without
+an intent of its own (career path, certifications) is asked with its parent's intent and
+named by its words, or by the `topic` entity of a button: few intents, the topic an entity.
 """
 
 from dataclasses import dataclass
 from typing import Callable, Dict, Iterable, List, Optional, Pattern, Tuple
 
+from careers.answers import path as path_answers
 from careers.answers import role as answers
 from careers.formatting import PLAIN, Markup
 from careers.knowledge_base import KnowledgeBase
@@ -30,11 +33,51 @@ class Topic:
     words: Optional[Pattern[str]] = None  # words that name the topic in a question
     compared_in_table: bool = False  # two roles' figures side by side (else two answers)
     detailed: Optional[Renderer] = None  # the long form, one "More detail" button away
+    own_intent: bool = True  # False: asked with `intent` (its parent's) plus the topic entity
+    next_topic: Optional[str] = None  # offered first after this topic's answer
+
+    @property
+    def entities(self) -> Dict[str, str]:
+        """What a button asking this topic carries besides the role."""
+        return {} if self.own_intent else {"topic": self.id}
 
     def has_more(self, kb: KnowledgeBase, role_id: str) -> bool:
         """Whether the long form says more than the short one for this role."""
         return self.detailed is not None and self.detailed(kb, role_id, PLAIN) != self.render(kb, role_id, PLAIN)
 
+
+# How people get into a role, and its certifications: asked as education questions (ask_education)
+# and told apart by their words. Certifications before education ("what certification do I need?"),
+# the path after it: "what degree do I need to become one" is education, "how do I become one" a path.
+CERTIFICATIONS = Topic(
+    "certifications",
+    "ask_education",
+    "certifications",
+    "Certifications",
+    path_answers.certifications_answer,
+    compile_words(
+        r"certif\w*|\bshrm(?:-cp|-scp)?\b|\bhrci\b|\ba?phr\b|\bsphr\b|\bcredentials?\b|\bcpp\b|\bfpc\b|"
+        r"\ba?ptd\b|\bcptd\b|\bcebs\b|\bccp\b|\bcbp\b|\bbar exam\b|\bpass(?:ing)? the bar\b|\blicen[cs](?:e|ed|ing)\b"
+    ),
+    own_intent=False,
+    next_topic="path",
+)
+PATH = Topic(
+    "path",
+    "ask_education",
+    "how to get there",
+    "How to get there",
+    path_answers.path_answer,
+    compile_words(
+        r"how long (?:does it|will it|would it|til|until|to become|before|(?:does|will|would|did) (?:that|this) take)|"
+        r"\bbecom(?:e|ing)\b|how many years|promot(?:ed|ion)|move up|moving up|career (?:path|ladder)|"
+        r"\bpath (?:to|into)\b|\bbreak into\b|\bwork (?:my|your|their|our) way up\b|\badvance(?:ment)?\b|"
+        r"\b(?:go|going|get|getting|move|moving|switch|switching|transition|transitioning) from\b|"
+        r"make the (?:jump|switch|move|leap)\b"
+    ),
+    own_intent=False,
+    next_topic="certifications",
+)
 
 TOPICS: Tuple[Topic, ...] = (
     Topic(
@@ -44,7 +87,7 @@ TOPICS: Tuple[Topic, ...] = (
         "Salary",
         answers.salary_answer,
         compile_words(
-            r"earn|pay(?!roll)|paid|salar|money|wage|income|how much (more|less)|richer|\$|^\W*(?:and )?how much\W*$|"
+            r"\bearn|pay(?!roll)|paid|salar|money|wage|income|how much (more|less)|richer|\$|^\W*(?:and )?how much\W*$|"
             # "make" of pay, not "make a difference", "make decisions", "make it as a lawyer"
             r"\bma(?:kes?|de|king)\b(?! (?:a |the |any |good |big |tough |hard |)(?:differen|decision|sense|"
             r"mistake|change|friend|call|choice|progress|impact|happen|sure)|(?: it)? (?:as|happen|of|up|out|sure)\b|"
@@ -66,6 +109,7 @@ TOPICS: Tuple[Topic, ...] = (
         ),
         detailed=answers.duties_detail,
     ),
+    CERTIFICATIONS,
     Topic(
         "education",
         "ask_education",
@@ -74,12 +118,12 @@ TOPICS: Tuple[Topic, ...] = (
         answers.education_answer,
         compile_words(
             r"educat|degree|study|school|qualif|master|college|training required|experience|"
-            r"how long (?:does it|will it|would it|til|until|to become|before|(?:does|will|would|did) (?:that|this) take)|"
-            r"\bbecom(?:e|ing)\b|"
-            r"promot(?:ed|ion)|move up|moving up|on[- ]the[- ]job|learn (?:it )?on the job|\bmajor in\b"
+            r"on[- ]the[- ]job|learn (?:it )?on the job|\bmajor in\b"
         ),
         compared_in_table=True,
+        next_topic="path",
     ),
+    PATH,
     Topic(
         "growth",
         "ask_job_growth",
@@ -88,6 +132,7 @@ TOPICS: Tuple[Topic, ...] = (
         answers.growth_answer,
         compile_words(r"grow|outlook|demand|prospect|future|opening|open(?:s|ing)? up|job market|more jobs"),
         compared_in_table=True,
+        detailed=answers.growth_detail,
     ),
     Topic(
         "related",
@@ -109,7 +154,7 @@ TOPICS: Tuple[Topic, ...] = (
 )
 
 BY_ID: Dict[str, Topic] = {topic.id: topic for topic in TOPICS}
-BY_INTENT: Dict[str, Topic] = {topic.intent: topic for topic in TOPICS}
+BY_INTENT: Dict[str, Topic] = {topic.intent: topic for topic in TOPICS if topic.own_intent}
 TOPIC_IDS = tuple(BY_ID)
 DEFAULT_TOPIC = "overview"
 

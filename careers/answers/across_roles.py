@@ -32,7 +32,7 @@ def latest_salary(kb: KnowledgeBase, role: Role, place: Optional[str] = None) ->
 
 
 def latest_growth(role: Role) -> Optional[GrowthFigure]:
-    return (role.growth.newer or role.growth.article) if role.growth else None
+    return role.growth.outlook if role.growth else None
 
 
 def _salary_rows(kb: KnowledgeBase, roles: List[Role], place: Optional[str]) -> List[List[str]]:
@@ -178,7 +178,9 @@ def ranking_answer(
         ]
         parts = [verdict, markup.table(["", "Projected growth"], rows)]
         if missing:
-            parts.append("No projection in my sources for: " + ", ".join(title(role.name) for role in missing) + ".")
+            parts.append(
+                "No current projection in my sources for: " + ", ".join(title(role.name) for role in missing) + "."
+            )
         parts.append(sources_line(kb, [latest_growth(role).source for role in known], markup))
         return "\n".join(parts), [end.id]
     ranked, unpublished = _with_pay(kb, roles, place)

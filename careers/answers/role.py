@@ -3,6 +3,7 @@
 import re
 from typing import Optional
 
+from careers.answers import path as path_answers
 from careers.answers import pay
 from careers.formatting import PLAIN, Markup, bullets, credit, growth_line, money, salary_line, title
 from careers.knowledge_base import KnowledgeBase
@@ -31,11 +32,19 @@ def salary_detail(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> st
     return salary_answer(kb, role_id, markup, detail=True)
 
 
-def growth_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
+def growth_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN, detail: bool = False) -> str:
     role = kb.role(role_id)
     growth = role.growth
     if growth is None:
         return f"I have no job growth projection for the {role.name} in my sources."
+    if growth.ended and not growth.outlook:
+        # An ended period is history, never the outlook: its figure only in the long form.
+        ended = growth.ended
+        text = (
+            f"I have no current job outlook for the {role.name}: the newest official projection "
+            f"in my sources, for {ended.period}, has ended."
+        )
+        return f"{text}\n{bullets([growth_line(kb, 'history, not an outlook', ended, markup)])}" if detail else text
     # The newest projection first; the article's, whose period has ended, as history.
     lines = []
     if growth.newer:
@@ -43,6 +52,10 @@ def growth_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> st
     if growth.article:
         lines.append(growth_line(kb, "an earlier projection", growth.article, markup))
     return f"{markup.heading(title(role.name) + ', job growth')}:\n{bullets(lines)}"
+
+
+def growth_detail(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
+    return growth_answer(kb, role_id, markup, detail=True)
 
 
 def education_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
@@ -59,6 +72,9 @@ def education_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) ->
         lines.append(
             f"Work experience ({experience.year}): {experience.summary} ({credit(kb, experience.source, markup)})."
         )
+    degree = role.path.advanced_degree if role.path else None
+    if degree:
+        lines.append(f"A master's degree ({degree.year}): {degree.summary} ({credit(kb, degree.source, markup)}).")
     return f"{markup.heading(title(role.name) + ', education')}:\n{bullets(lines)}"
 
 
@@ -96,8 +112,8 @@ def overview_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> 
     figure = kb.newest_salary(role_id)
     if figure:
         facts.append(salary_line(kb, "Median salary", figure, markup))
-    if role.growth:
-        facts.append(growth_line(kb, "Job growth", role.growth.newer or role.growth.article, markup))
+    if role.growth and role.growth.outlook:
+        facts.append(growth_line(kb, "Job growth", role.growth.outlook, markup))
     return f"{markup.heading(title(role.name))}: {role.summary}\n{bullets(facts)}"
 
 
@@ -115,10 +131,14 @@ def brief_line(kb: KnowledgeBase, role_id: str, topic: str) -> Optional[str]:
             parts.append(f"work experience: {role.education.experience.summary}")
         return "; ".join(part for part in parts if part) + "." if any(parts) else None
     if topic == "growth":
-        growth = (role.growth.newer or role.growth.article) if role.growth else None
+        growth = role.growth.outlook if role.growth else None
         return (
             f"Job growth: {growth.percent:g}% projected for {growth.period} ({growth.occupation})." if growth else None
         )
+    if topic == "path":
+        return path_answers.brief_path_line(kb, role_id)
+    if topic == "certifications":
+        return path_answers.brief_certifications_line(kb, role_id)
     if topic in ("duties", "overview"):
         first_sentence = re.split(r"(?<=\.)\s", role.summary.strip(), maxsplit=1)[0]
         return first_sentence  # "An HR generalist handles ...": the job in one sentence

@@ -39,7 +39,7 @@ def _outlook_line(kb: KnowledgeBase, role_id: str) -> str:
     salary = kb.newest_salary(role_id)
     if salary:
         parts.append(f"median pay {money(salary.value)} a year ({salary.year}, {salary.occupation})")
-    growth = role.growth.newer or role.growth.article if role.growth else None
+    growth = role.growth.outlook if role.growth else None
     if growth:
         parts.append(f"jobs projected to grow {growth.percent:g}% in {growth.period}")
     return f"{title(role.name)}: " + ("; ".join(parts) if parts else "no figures in my sources") + "."

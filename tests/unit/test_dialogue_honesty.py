@@ -10,6 +10,7 @@ import pytest
 
 from careers import dialogue
 from careers.dialogue import (
+    AnswerMove,
     AnswerRole,
     AnswerSharedTopic,
     AskToRephrase,
@@ -211,18 +212,53 @@ RULES = [
         SayNotCovered(("paralegal",), "salary"),
     ),
     (
-        "advice asked with a role named ('from generalist to HR director'): what the last one needs",
+        "advice asked with a role named ('what should I study to be an HR director?'): what it needs",
         dialogue.GUIDANCE,
-        Request("ask_education_guidance", roles=("hr_generalist", "hr_executive")),
+        Request("ask_education_guidance", roles=("hr_executive",)),
         Context(),
         AnswerRole("hr_executive", "education"),
     ),
     (
-        "a certification question asked like advice: honest",
+        "advice asked with a move named ('how do I go from generalist to HR director?'): what the move takes",
         dialogue.GUIDANCE,
-        Request("ask_education_guidance", beyond=("certifications",)),
+        Request(
+            "ask_education_guidance",
+            roles=("hr_generalist", "hr_executive"),
+            topics=("path",),
+            from_role="hr_generalist",
+        ),
         Context(),
-        SayBeyondKnowledge(("certifications",), None),
+        AnswerMove("hr_generalist", "hr_executive"),
+    ),
+    (
+        "the user's own job and the goal ('I'm a generalist, how do I become an HR director?'): the move",
+        dialogue.ROLE_TOPIC,
+        Request("ask_education", roles=("hr_executive",), topics=("path",), from_role="hr_generalist"),
+        Context(),
+        AnswerMove("hr_generalist", "hr_executive"),
+    ),
+    (
+        "how to become one, with the role in focus: its path",
+        dialogue.ROLE_TOPIC,
+        Request("ask_education", topics=("path",)),
+        Context(role="recruiter"),
+        AnswerRole("recruiter", "path"),
+    ),
+    (
+        "a certification question asked like advice, no role anywhere: which role, never a guess",
+        dialogue.GUIDANCE,
+        Request("ask_education_guidance", topics=("certifications",)),
+        Context(),
+        AskWhichRole(
+            "Which role do you mean?", ("hr_executive", "hr_generalist", "labor_lawyer", "recruiter"), "certifications"
+        ),
+    ),
+    (
+        "a certification question with the role in focus: its certifications",
+        dialogue.GUIDANCE,
+        Request("ask_education_guidance", topics=("certifications",)),
+        Context(role="hr_generalist"),
+        AnswerRole("hr_generalist", "certifications"),
     ),
     (
         "a year of the role's figures named: the long form, which has it",
