@@ -60,7 +60,10 @@ SELF_DESCRIPTION = re.compile(
     r"(?:an?\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-SELF_DESCRIPTION_AFTER = re.compile(r"^\s+here\b", re.IGNORECASE)
+SELF_DESCRIPTION_AFTER = re.compile(
+    r"^\s+(?:here|rn|right now|currently|(?:wanting|looking|trying|hoping) to (?:move|switch|get|become|go))\b",
+    re.IGNORECASE,
+)
 # A bare title word ("teacher") is the user's own job only after "I'm": "as a manager" may be the job asked of.
 OWN_JOB = re.compile(r"\b(?:i'?m|i am|i work as)\s+(?:an?\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "labor relations instead of law school, what is it?": the role set aside is not the one asked about.
@@ -177,8 +180,12 @@ def _asked_apart(entities: List[Dict[str, Any]], text: str) -> bool:
         return len(CLAUSE_END.findall(text[:start])) if isinstance(start, int) else None
 
     unknown = {clause(entity) for entity in entities if entity.get("entity") == "beyond"}
+    roles = [entity for entity in entities if entity.get("entity") == "role"]
     return any(
-        entity.get("entity") == "topic" and clause(entity) is not None and clause(entity) not in unknown
+        entity.get("entity") == "topic"
+        and clause(entity) is not None
+        and clause(entity) not in unknown
+        and not any(_within(entity, role) for role in roles)  # "torn between law school and HR"
         for entity in entities
     )
 

@@ -215,6 +215,12 @@ def _shared_topic(kb: KnowledgeBase, request: Request, context: Context) -> Deci
         # specialist vs manager, what's the difference": those two, compared (what the main roles
         # share and how they differ is the article's own answer).
         return _comparison(kb, request, context)
+    if (
+        kind == "worth_it"
+        and (request.roles or context.role)
+        and request.topic in ("education", "certifications", "path")
+    ):
+        return _as_topic(kb, request, context, request.topic)  # "is a master's worth it for X?": what the sources say
     if kind == "worth_it" and (request.places or request.unknown_places or request.measure):
         # "is HR worth it in Florida?": the pay there, never the national figures instead.
         return _as_topic(kb, replace(request, generic=not request.roles), context, "salary")
@@ -230,8 +236,9 @@ def _shared_topic(kb: KnowledgeBase, request: Request, context: Context) -> Deci
 def _guidance(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     if request.measure and (request.roles or context.role or context.compared_roles):
         return _as_topic(kb, request, context, "salary")  # "what would I start at?" is about pay
-    if request.topic in ("certifications", "path") and not request.education_level:
-        return _as_topic(kb, request, context, request.topic)  # "which certification should I get first?"
+    if request.topic in ("certifications", "path") and (request.roles or not request.education_level):
+        # "which certification should I get first?", "an HR assistant right out of high school?"
+        return _as_topic(kb, request, context, request.topic)
     if request.roles and not request.education_level:
         # "what should I study to be an HR director?": what the role asked for needs.
         return _as_topic(kb, request, context, "education", roles=request.roles[-1:])
@@ -272,6 +279,7 @@ def _unsure(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
         or request.generic
         or context.role
         or context.compared_roles
+        or topic == "certifications"
     ):
         return AskToRephrase()
     return _as_topic(kb, request, context, topic)
@@ -447,6 +455,8 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
     of pay is about pay."""
     is_inform = request.intent == INFORM_ROLE
     about_pay = "salary" if (request.places or request.unknown_places or request.measure) else None
+    if is_inform and context.topic == "growth" and request.places and not request.measure:
+        about_pay = None  # "in Michigan specifically?" after the outlook: the outlook, said to be national
     topic = (
         topics.topic_of_intent(request.intent)
         or (request.topic if is_inform else None)
@@ -459,6 +469,8 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
         # topic better than the intent (which named another topic, or none); but words of pay
         # are often no question of pay ("what kind of person makes a good generalist?").
         topic = request.topic
+    if "certifications" in request.topics and topic in ("education", "path", topics.DEFAULT_TOPIC):
+        topic = "certifications"  # "the best hr cert for someone with zero experience": the certification
     if request.places and "salary" in request.topics:
         topic = "salary"  # "what would I make doing the same job in DC?": only pay varies by place
     other_topic_named = request.topic not in (None, "salary", topics.DEFAULT_TOPIC)
@@ -496,8 +508,9 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
         return AnswerPair(context.compared_roles[0], context.compared_roles[1], topic)
     if context.role:
         return AnswerRole(context.role, topic)
-    if not request.generic and topic != topics.DEFAULT_TOPIC:
+    if not request.generic and topic not in (topics.DEFAULT_TOPIC, "certifications"):
         # No role named, none in context, no words for HR in general: asked, never guessed.
+        # (A certification named alone, "is the shrm-cp worth it", is one of HR in general.)
         return AskWhichRole("Which role do you mean?", tuple(kb.roles), topic)
     first, second = kb.main_roles
     return AnswerPair(first, second, topic)
@@ -507,9 +520,11 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
     """The roles named, else the one named and its partner in context, else the pair in context.
     With places and one role ("how does that compare with Texas?"): the role's pay in the
     place of the conversation (or the U.S.) and in the places named."""
-    if request.topic == "path" and request.from_role and len(request.roles) >= 2:
+    if "path" in request.topics and request.from_role and len(request.roles) >= 2:
         goal = next(role_id for role_id in reversed(request.roles) if role_id != request.from_role)
         return AnswerMove(request.from_role, goal)  # "recruiter to T&D specialist: how do I make the switch?"
+    if context.topic == "certifications" and context.role and not (request.roles or request.topics or request.places):
+        return AnswerRole(context.role, "certifications")  # "which one first?": they come in that order
     if request.role_heads and not (request.roles or request.compare or request.both or request.topic):
         # "and as a manager there": the intent may say comparison, the words say one role.
         return _role_topic(kb, replace(request, intent=INFORM_ROLE), context)

@@ -144,7 +144,8 @@ BEYOND_KNOWLEDGE = [
     (
         "law_school",
         "how long law school takes and how to get in",
-        r"\bhow long\b[^.?!]*\blaw school\b|\blaw school\b[^.?!]*\bhow long\b|\byears? (?:of|in) law school\b|"
+        r"\bhow (?:long|many (?:years?|yrs))\b[^.?!]*\blaw school\b|\blaw school\b[^.?!]*\bhow (?:long|many)\b|"
+        r"\b(?:years?|yrs) (?:of|in|is) law school\b|\blength of law school\b|"
         r"\blsat\b|law school admissions?",
     ),
     (

@@ -121,6 +121,9 @@ def _role_answer(kb: KnowledgeBase, decision: dialogue.AnswerRole, markup: Marku
     text = topics.render(kb, role, topic, markup, decision.detail)
     if decision.measure and topic != "salary":
         text = f"(I only have {decision.measure} figures for pay.)\n{text}"
+    elif decision.place and decision.place != kb.wages.national.code:
+        label = topics.topic(topic).label
+        text = f"My sources give the {label} for the U.S. as a whole, not for {pay.area_name(kb, decision.place)} in particular:\n{text}"
     followups = buttons.role_followups(kb, role, topic)
     if not decision.detail and topics.topic(topic).has_more(kb, role):
         followups = [buttons.more_detail_button(role, topic), *followups][: buttons.MAX_BUTTONS]

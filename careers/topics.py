@@ -56,7 +56,7 @@ CERTIFICATIONS = Topic(
     "Certifications",
     path_answers.certifications_answer,
     compile_words(
-        r"certif\w*|\bshrm(?:-cp|-scp)?\b|\bhrci\b|\ba?phr\b|\bsphr\b|\bcredentials?\b|\bcpp\b|\bfpc\b|"
+        r"certif\w*|\bcerts?\b|\bshrm(?:-cp|-scp)?\b|\bhrci\b|\ba?phr\b|\bsphr\b|\bcredentials?\b|\bcpp\b|\bfpc\b|"
         r"\ba?ptd\b|\bcptd\b|\bcebs\b|\bccp\b|\bcbp\b|\bbar exam\b|\bpass(?:ing)? the bar\b|\blicen[cs](?:e|ed|ing)\b"
     ),
     own_intent=False,
@@ -73,7 +73,10 @@ PATH = Topic(
         r"\bbecom(?:e|ing)\b|how many years|promot(?:ed|ion)|move up|moving up|career (?:path|ladder)|"
         r"\bpath (?:to|into)\b|\bbreak into\b|\bwork (?:my|your|their|our) way up\b|\badvance(?:ment)?\b|"
         r"\b(?:go|going|get|getting|move|moving|switch|switching|transition|transitioning) from\b|"
-        r"make the (?:jump|switch|move|leap)\b"
+        r"make the (?:jump|switch|move|leap)\b|\bget (?:there|into)\b|\bget (?:a job|hired|work) as\b|"
+        r"\bswitch(?:ing)? (?:to|into|over)\b|\bmov(?:e|ing) (?:in)?to\b|the gap between\b|"
+        r"\bwhat (?:do|would|will|does|did) (?:i|you|they|he|she|someone) need to (?:get|become|be|switch|move|go)\b|"
+        r"\bwithout (?:going to )?law school\b"
     ),
     own_intent=False,
     next_topic="certifications",

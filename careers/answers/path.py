@@ -81,7 +81,7 @@ def certifications_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAI
     if role.path and role.path.licence:
         closing = f"BLS: {role.path.licence.summary}."
     else:
-        closing = "My sources don't say whether employers require these or prefer people who hold them."
+        closing = "I don't know whether employers require these or prefer people who hold them: my sources don't say."
     heading = markup.heading(f"Certifications for the {role.name}")
     sources = sources_line(kb, [item.source for item in certifications], markup)
     return f"{heading}{note}:\n{bullets(lines)}\n{closing}\n{sources}"

@@ -72,6 +72,9 @@ def education_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) ->
         lines.append(
             f"Work experience ({experience.year}): {experience.summary} ({credit(kb, experience.source, markup)})."
         )
+    licence = role.path.licence if role.path else None
+    if licence:
+        lines.append(f"Licence ({licence.year}): {licence.summary} ({credit(kb, licence.source, markup)}).")
     degree = role.path.advanced_degree if role.path else None
     if degree:
         lines.append(f"A master's degree ({degree.year}): {degree.summary} ({credit(kb, degree.source, markup)}).")

@@ -144,3 +144,16 @@ def test_a_button_s_topic_stays_though_rasa_gives_its_entities_one_span(kb, make
     span = {"start": 14, "end": len(payload)}  # what Rasa's payload parser sets on each entity
     entities = [{"entity": "role", "value": "hr_generalist", **span}, {"entity": "topic", "value": "growth", **span}]
     assert request_from(make_tracker("compare_roles", entities, payload), kb).topics == ("growth",)
+
+
+def test_the_role_a_user_moves_from_is_theirs_or_follows_from(kb, make_tracker):
+    def asked(text):
+        request = request_from(make_tracker("ask_education", [], text), kb)
+        return request.roles, request.from_role, request.topics
+
+    roles, start, named = asked("im an hr generalist, how do i become an hr director")
+    assert (roles, start) == (("hr_executive",), "hr_generalist") and "path" in named
+    roles, start, named = asked("how do I go from recruiter to training and development specialist")
+    assert start == "campus_recruiter" and roles[-1] == "training_development_specialist" and "path" in named
+    assert asked("how do i become an hr director")[1] is None
+    assert asked("what do hr managers make, not lawyers")[1] is None  # set aside is no starting point

@@ -404,10 +404,10 @@ PLACE_RULES = [
         dialogue.ComparePlaces("hr_executive", (TX, CA)),
     ),
     (
-        "education in a place is education",
+        "education in a place is education, said to be national (the place rides along for that)",
         Request("ask_education", places=(TX,)),
         PAY_IN_TEXAS,
-        AnswerRole("hr_executive", "education"),
+        AnswerRole("hr_executive", "education", TX),
     ),
 ]
 

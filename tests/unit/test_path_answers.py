@@ -1,0 +1,104 @@
+"""How to get into a role, its certifications, moves between roles and ended projections
+(fixture knowledge base: the HR executive needs 5+ years, the generalist none; test certifications)."""
+
+import copy
+
+import pytest
+import yaml
+
+from careers import buttons, topics
+from careers.answers import path, role
+from careers.knowledge_base import KnowledgeBaseError, load_knowledge_base
+from tests.unit.conftest import FIXTURE_KB
+
+
+def test_the_time_to_a_role_is_its_study_then_its_related_experience(kb):
+    text = path.path_answer(kb, "hr_executive")
+    first, *rest = text.splitlines()
+    assert first == (
+        "Becoming an HR executive takes a bachelor's degree, usually about 4 years of full-time college. "
+        "Then usually 5 years or more of work in a related occupation."
+    )
+    assert "- Related work experience: 5 years or more (2030)." in rest
+    assert "- A master's degree: some jobs require a master's degree." in rest
+    assert "- Certifications: TSCP." in rest
+    assert rest[-1] == "Sources: the Test Survey."
+
+
+def test_a_role_that_needs_no_experience_says_so_and_one_without_a_study_time_names_its_degree(kb):
+    assert "No work experience in a related occupation is needed to start." in path.path_answer(kb, "hr_generalist")
+    lawyer = path.path_answer(kb, "labor_lawyer")
+    assert lawyer.startswith("Becoming a labor lawyer usually takes a doctoral or professional degree.")
+    assert "Related work experience" not in lawyer  # none in its sources: nothing invented
+    assert "Certifications" not in lawyer
+
+
+def test_certifications_come_in_the_order_to_take_them_with_what_the_sources_do_not_say(kb):
+    text = path.certifications_answer(kb, "hr_generalist")
+    assert text.startswith("Certifications for the HR generalist (the test certifications):")
+    assert text.index("TCP (Test Certified Professional)") < text.index("TSCP (Test Senior Certified Professional)")
+    assert "I don't know whether employers require these" in text
+    assert text.endswith("Sources: the Test Certification Board.")
+    assert path.certifications_answer(kb, "labor_lawyer") == "My sources name no certification for the labor lawyer."
+
+
+def test_a_move_gives_the_gap_and_the_pay_difference_of_the_wage_data(kb):
+    text = path.move_answer(kb, "hr_executive", "labor_lawyer")
+    assert text.startswith("From HR executive to labor lawyer:")
+    assert "the labor lawyer usually needs doctoral or professional degree; the HR executive, bachelor's degree" in text
+    assert "$159,670 a year, $10,390 more than the HR executive's $149,280" in text
+    up = path.move_answer(kb, "hr_generalist", "hr_executive")
+    assert "both usually need a bachelor's degree, so no new degree" in up
+    assert "usually asks for 5 years or more of work in a related occupation (2030)" in up
+    assert "Certifications for the HR executive: TSCP." in up
+    assert "Pay:" not in up  # the generalist has no wage row: no difference made up
+
+
+def test_an_ended_projection_is_history_never_the_outlook(kb):
+    text = role.growth_answer(kb, "recruiter")
+    assert text == (
+        "I have no current job outlook for the recruiter: the newest official projection in my sources, "
+        "for 2010-2020, has ended."
+    )
+    assert "7%" in role.growth_detail(kb, "recruiter")  # one "More detail" away, labelled as history
+    assert "history, not an outlook" in role.growth_detail(kb, "recruiter")
+    assert topics.topic("growth").has_more(kb, "recruiter")
+
+
+def test_path_and_certifications_are_asked_with_the_education_intent_and_a_topic_entity(kb):
+    education = buttons.role_followups(kb, "hr_generalist", "education")
+    assert education[0]["title"] == "Compare education with HR executive"
+    assert education[1] == {
+        "title": "How to get there",
+        "payload": '/ask_education{"role":"hr_generalist","topic":"path"}',
+    }
+    after_path = buttons.role_followups(kb, "hr_generalist", "path")
+    assert after_path[0]["payload"] == '/ask_education{"role":"hr_generalist","topic":"certifications"}'
+    assert "ask_education" not in [t.intent for t in topics.TOPICS if t.own_intent and t.id != "education"]
+
+
+@pytest.mark.parametrize(
+    "break_it, field, problem",
+    [
+        (lambda data: data["roles"][1]["path"]["certifications"].append("mba"), "path.certifications[2]", "mba"),
+        (
+            lambda data: data["roles"][0]["education"]["experience"].update(level="a few years"),
+            "education.experience.level",
+            "unexpected value",
+        ),
+        (lambda data: data["certifications"]["test_cp"].update(source="blog"), "certifications.test_cp.source", "blog"),
+    ],
+    ids=["unknown certification", "unknown experience level", "unknown certification source"],
+)
+def test_a_broken_path_fails_with_one_line_naming_the_file_and_the_field(tmp_path, break_it, field, problem):
+    data = yaml.safe_load(FIXTURE_KB.read_text(encoding="utf-8"))
+    data = copy.deepcopy(data)
+    break_it(data)
+    data["wage_data"] = str(FIXTURE_KB.parent / data["wage_data"])
+    data["place_names"] = str((FIXTURE_KB.parent / data["place_names"]).resolve())
+    broken = tmp_path / "roles.yml"
+    broken.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as raised:
+        load_knowledge_base(broken)
+    message = str(raised.value)
+    assert "\n" not in message and str(broken) in message and field in message and problem in message
