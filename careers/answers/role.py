@@ -78,6 +78,8 @@ def education_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) ->
     degree = role.path.advanced_degree if role.path else None
     if degree:
         lines.append(f"A master's degree ({degree.year}): {degree.summary} ({credit(kb, degree.source, markup)}).")
+    elif not any("master" in line for line in lines):
+        lines.append(f"A master's degree: my sources say nothing of one for the {role.name}.")
     return f"{markup.heading(title(role.name) + ', education')}:\n{bullets(lines)}"
 
 

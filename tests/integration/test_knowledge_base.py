@@ -3,6 +3,7 @@
 import copy
 import os
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -387,3 +388,27 @@ def test_the_number_of_jobs_in_a_projection_s_year_is_the_projection(kb):
     assert dialogue.resolve(kb, dialogue.ROLE_TOPIC, request, dialogue.Context()) == dialogue.AnswerRole(
         "hr_executive", "growth"
     )
+
+
+def test_every_role_says_how_to_get_there_with_sourced_facts(kb):
+    """Issue 16: each role's related work experience, path and certifications, each sourced."""
+    for role_id, role in kb.roles.items():
+        assert role.education.experience is not None, role_id
+        assert role.path is not None and (role.path.training or role.path.licence), role_id
+        certifications = kb.role_certifications(role_id)
+        assert certifications or role.path.certifications_note, role_id
+        for certification in certifications:
+            assert kb.source(certification.source).url, (role_id, certification.name)
+
+
+def test_every_role_has_an_outlook_or_its_ended_projection_and_no_outlook_has_ended(kb):
+    """A role whose newest official projection has ended gets no figure as its outlook; one whose
+    `newer` period is over fails here, so that the data is brought up to date (or moved to `ended`)."""
+    this_year = date.today().year
+    for role_id, role in kb.roles.items():
+        growth = role.growth
+        assert growth is not None and (growth.newer or growth.ended), role_id
+        if growth.newer:
+            assert int(growth.newer.period.split("-")[-1]) > this_year, (role_id, growth.newer.period)
+        if growth.ended:
+            assert int(growth.ended.period.split("-")[-1]) <= this_year, (role_id, growth.ended.period)
