@@ -30,11 +30,12 @@ class ResolvedAction(Action, metaclass=ABCMeta):
         kb = runtime.knowledge_base()
         context = context_from(tracker, kb)
         decision = dialogue.resolve(kb, self.question, request_from(tracker, kb), context)
-        reply = reply_to(kb, decision, markup_for_channel(tracker.get_latest_input_channel()))
+        markup = markup_for_channel(tracker.get_latest_input_channel())
+        reply = reply_to(kb, decision, markup)
         if reply.response:
             dispatcher.utter_message(response=reply.response)
         else:
-            dispatcher.utter_message(text=reply.text, buttons=reply.buttons)
+            dispatcher.utter_message(text=markup.document(reply.text), buttons=reply.buttons)
         # Only the slots whose value changes: every event stays in the conversation, and
         # Rasa re-reads the whole of it at each prediction and action call (bench/NOTES.md).
         updates = dialogue.slot_updates(context, decision, reply.listed)

@@ -28,6 +28,7 @@ from careers.knowledge_base import KnowledgeBaseError
 from channels import log_lines
 
 HOST_VARIABLE, TOKEN_VARIABLE = "SANIC_HOST", "ACTION_SERVER_TOKEN"
+KEEP_ALIVE_VARIABLE, KEEP_ALIVE_SECONDS = "SANIC_KEEP_ALIVE_TIMEOUT", 75  # read by Sanic's config
 PROTECTED_PATHS = ("/webhook", "/actions")
 _SDK_CREATE_APP = rasa_sdk.endpoint.create_app
 
@@ -65,6 +66,11 @@ def main(argv: Optional[List[str]] = None) -> None:
     log_lines.install()
     arguments.actions = arguments.actions or "actions"
     host = os.environ.setdefault(HOST_VARIABLE, "127.0.0.1")
+    # Rasa keeps its connection to this server open for 15 s of quiet (aiohttp's default);
+    # Sanic closed it after 5 s, so a message sent about 5 s after the last reply could meet a
+    # connection being closed ("Can not write request body"). Keeping it open longer than the
+    # client lets the client close it first.
+    os.environ.setdefault(KEEP_ALIVE_VARIABLE, str(KEEP_ALIVE_SECONDS))
     token = os.environ.get(TOKEN_VARIABLE, "")
     if not token and not is_loopback(host):
         sys.exit(

@@ -196,6 +196,13 @@ def _attended(entity: Dict[str, Any], text: str) -> bool:
     return isinstance(start, int) and bool(re.search(r"\bin\s+$", text[:start], re.IGNORECASE))
 
 
+def _in_school(entity: Dict[str, Any], text: str) -> bool:
+    """ "I'm a junior in high school, how do I become ...": where the user is, not what is asked."""
+    start = entity.get("start")
+    before = text[:start] if isinstance(start, int) else ""
+    return bool(re.search(r"\b(?:in|at)\s+(?:high\s+|middle\s+|grad(?:uate)?\s+)?$", before, re.IGNORECASE))
+
+
 def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
     message = tracker.latest_message or {}
     intent = (message.get("intent") or {}).get("name")
@@ -205,12 +212,13 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
     entities = _asked_about(kb, entities, text, intent if isinstance(intent, str) else None)
     roles = _roles(kb, entities)
     role_entities = [entity for entity in entities if entity.get("entity") == "role"]
-    named_topics = [  # "law school" names the labor lawyer, not the topic of education
+    named_topics = [  # "law school" names the labor lawyer, "in high school" where the user is: no topic
         entity.get("value")
         for entity in entities
         if entity.get("entity") == "topic"
         and entity.get("value") in topics.BY_ID
         and not any(_within(entity, role) for role in named_roles)
+        and not (entity.get("value") == "education" and _in_school(entity, text))
     ]
     pay_limits = [limit for limit in map(PayLimit.parse, _values(entities, "amount")) if limit]
     degrees = [  # "law school" names the labor lawyer, "a junior in high school" a school attended: no degree

@@ -44,10 +44,17 @@ def topic_button(kb: KnowledgeBase, role_id: str, topic: str) -> Button:
     return ask_topic_button(f"{topics.topic(topic).button_title} for the {kb.role(role_id).name}", topic, role_id)
 
 
+def _comparable(kb: KnowledgeBase, topic: str, *role_ids: str) -> bool:
+    """Whether a side-by-side of the topic has figures for each role (no button leads to "I have no ...")."""
+    if topic != "growth":
+        return True
+    return all(kb.role(role_id).growth and kb.role(role_id).growth.outlook for role_id in role_ids)
+
+
 def role_followups(kb: KnowledgeBase, role_id: str, topic: str) -> List[Button]:
     buttons: List[Button] = []
     other = kb.counterpart(role_id)
-    if other != role_id and topics.topic(topic).compared_in_table:
+    if other != role_id and topics.topic(topic).compared_in_table and _comparable(kb, topic, role_id, other):
         buttons.append(compare_button(kb, role_id, other, topic))
     if topic == "related":
         for related in kb.role(role_id).related[:2]:

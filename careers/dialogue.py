@@ -356,6 +356,9 @@ def _with_referenced_roles(kb: KnowledgeBase, request: Request, context: Context
         ]
         if not heads or len(request.roles) > 1:
             return request
+        same_line = _in_the_same_line_of_work(kb, request.roles[0], tuple(_roles_by_title_word(kb, heads[0])))
+        if same_line:  # "from training and development specialist to manager": that line's manager,
+            return replace(request, roles=(request.roles[0], same_line))  # whoever was talked about before
         second = _with_referenced_roles(kb, replace(request, roles=(), role_heads=tuple(heads[:1])), context)
         if isinstance(second, Request):
             roles = tuple(dict.fromkeys(request.roles + second.roles))
@@ -469,6 +472,13 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
         # topic better than the intent (which named another topic, or none); but words of pay
         # are often no question of pay ("what kind of person makes a good generalist?").
         topic = request.topic
+    if (
+        not request.topics
+        and context.topic in topics.BY_ID
+        and not topics.topic(context.topic).own_intent
+        and topic == topics.topic_of_intent(topics.topic(context.topic).intent)
+    ):
+        topic = context.topic  # "do employers require it tho?" after the certifications: still those
     if "certifications" in request.topics and topic in ("education", "path", topics.DEFAULT_TOPIC):
         topic = "certifications"  # "the best hr cert for someone with zero experience": the certification
     if request.places and "salary" in request.topics:
@@ -497,7 +507,7 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
             # Naming a role just listed asks about that role, not about its related ones.
             topic = topics.DEFAULT_TOPIC
         return AnswerRole(known[0], topic)
-    if is_inform and request.topic is None and about_pay is None:
+    if is_inform and request.topic is None and about_pay is None and not request.places:
         # A bare "and ...?" with neither a role nor a topic gets a question, not the last answer again.
         return AskWhichRole("Which role do you mean?", tuple(kb.roles), context.topic or topics.DEFAULT_TOPIC)
     if topic == topics.DEFAULT_TOPIC and context.listed_roles:

@@ -1,6 +1,7 @@
 """Pure text formatting: money, percentages, sourced figure lines, tables, and the markup
 each channel shows (plain text in the terminal and over REST, Markdown in the web chat)."""
 
+import re
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
@@ -66,7 +67,14 @@ class Markup:
     def table(self, header: Sequence[str], rows: Sequence[Sequence[Optional[str]]]) -> str:
         return markdown_table(header, rows) if self.markdown else aligned_table(header, rows)
 
+    def document(self, text: str) -> str:
+        """The whole reply as the channel renders it. In Markdown a line right after a list
+        item continues that item, so "Sources: ..." would be glued into the last bullet: it
+        gets a blank line before it, as a paragraph of its own."""
+        return LINE_AFTER_A_LIST.sub(r"\1\n\n", text) if self.markdown else text
 
+
+LINE_AFTER_A_LIST = re.compile(r"(?m)^(- [^\n]*)\n(?!- |\n)")
 PLAIN = Markup()
 MARKDOWN = Markup(markdown=True)
 

@@ -258,7 +258,9 @@ MEASURE_PATTERNS = [
         (
             "starting",
             r"(?<!can )(?<!to )\bstart(?:ing|s)?\b(?! (?:a|my|an|the) (?:career|job))|entry[- ]level|right (?:out of|after) "
-            r"(?:college|school|uni)|new grads?\b|fresh out|beginners?\b|just starting|\bjunior\b|first[- ]year|"
+            r"(?:college|school|uni)|new grads?\b|fresh out|beginners?\b|just starting|"
+            # "a junior (analyst)" is early in a career; "a junior in high school" is a school year
+            r"\bjunior\b(?! (?:in|at) (?:high school|college|uni|university|school))|first[- ]year|"
             r"new hires?|low(?:est)?[- ]end|bottom (?:10|ten|25|quarter)|(?:10|25)th percentile|just out of|"
             r"\blowest[- ](?:paid|earning)\b(?! (?:hr |human resources )?(?:jobs?|roles?|careers?|positions?|occupations?|states?|cit(?:y|ies)|places?|areas?|metros?|one))|"
             r"\bthe bottom\b(?! (?:\d|five|ten|states?|cities|places|jobs?|roles?))|"

@@ -93,7 +93,7 @@ def with_place(decision: Decision, request: Request, context: Context, places: S
             return AnswerPair(decision.first, decision.second, "salary", place, request.measure)
     if isinstance(decision, AnswerRole) and request.measure:
         return AnswerRole(decision.role, decision.topic, None, request.measure)
-    if isinstance(decision, AnswerRole) and request.places and places.codes:
+    if isinstance(decision, AnswerRole) and request.places and places.codes and decision.topic != "overview":
         # "the outlook for HR assistants in Texas": national facts, said to be national.
         return replace(decision, place=places.codes[0])
     return decision

@@ -109,6 +109,11 @@ def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> 
     return Reply(help_text(kb), buttons.scope_buttons(kb))
 
 
+# Measures said to be of pay only when asked beside another topic ("hourly education?"); "start
+# right out of school" or "top skills" are no question of pay, and get no note.
+NOTED_MEASURES = ("hourly", "mean")
+
+
 def _role_answer(kb: KnowledgeBase, decision: dialogue.AnswerRole, markup: Markup) -> Reply:
     role, topic = decision.role, decision.topic
     if topic == "salary" and (decision.place or decision.measure):
@@ -119,7 +124,7 @@ def _role_answer(kb: KnowledgeBase, decision: dialogue.AnswerRole, markup: Marku
             followups = [buttons.place_button(kb, role, decision.other_place), *followups][: buttons.MAX_BUTTONS]
         return _with_also(kb, decision, Reply(text, followups))
     text = topics.render(kb, role, topic, markup, decision.detail)
-    if decision.measure and topic != "salary":
+    if decision.measure in NOTED_MEASURES and topic != "salary":
         text = f"(I only have {decision.measure} figures for pay.)\n{text}"
     elif decision.place and decision.place != kb.wages.national.code:
         label = topics.topic(topic).label

@@ -126,7 +126,8 @@ class Certification(StrictModel):
     name: NonEmptyText  # "SHRM-CP"
     full_name: NonEmptyText  # "SHRM Certified Professional"
     granted_by: NonEmptyText
-    requirements: NonEmptyText  # what it takes, at a high level
+    brief: NonEmptyText  # what it takes, in a few words (the default reply)
+    requirements: NonEmptyText  # what it takes, at a high level ("More detail")
     source: RoleId
 
 

@@ -59,6 +59,7 @@ CERTIFICATIONS = Topic(
         r"certif\w*|\bcerts?\b|\bshrm(?:-cp|-scp)?\b|\bhrci\b|\ba?phr\b|\bsphr\b|\bcredentials?\b|\bcpp\b|\bfpc\b|"
         r"\ba?ptd\b|\bcptd\b|\bcebs\b|\bccp\b|\bcbp\b|\bbar exam\b|\bpass(?:ing)? the bar\b|\blicen[cs](?:e|ed|ing)\b"
     ),
+    detailed=path_answers.certifications_detail,
     own_intent=False,
     next_topic="path",
 )

@@ -56,7 +56,7 @@ def path_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
         lines.append(f"Education: {_lower_first(role.education.minimum)}.")
     experience = role.education.experience
     if experience:
-        lines.append(f"Related work experience: {experience.level} ({experience.year}).")
+        lines.append(f"Related work experience ({experience.year}): {experience.summary}.")
     path = role.path
     if path and path.training:
         lines.append(f"On-the-job training: {path.training.summary}.")
@@ -71,13 +71,19 @@ def path_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
     return f"{time_line(kb, role)}\n{heading}:\n{bullets(lines)}\n{sources_line(kb, _sources(role), markup)}"
 
 
-def certifications_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
+def certifications_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN, detail: bool = False) -> str:
+    """Each certification in a few words, in the order to take them; in detail, what each takes."""
     role = kb.role(role_id)
     certifications = kb.role_certifications(role_id)
     if not certifications:
         return f"My sources name no certification for the {role.name}."
     note = f" ({role.path.certifications_note})" if role.path and role.path.certifications_note else ""
-    lines = [f"{item.name} ({item.full_name}), from {item.granted_by}: {item.requirements}." for item in certifications]
+    if detail:
+        lines = [
+            f"{item.name} ({item.full_name}), from {item.granted_by}: {item.requirements}." for item in certifications
+        ]
+    else:
+        lines = [f"{item.name}, from {item.granted_by.split(',')[0]}: {item.brief}." for item in certifications]
     if role.path and role.path.licence:
         closing = f"BLS: {role.path.licence.summary}."
     else:
@@ -85,6 +91,10 @@ def certifications_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAI
     heading = markup.heading(f"Certifications for the {role.name}")
     sources = sources_line(kb, [item.source for item in certifications], markup)
     return f"{heading}{note}:\n{bullets(lines)}\n{closing}\n{sources}"
+
+
+def certifications_detail(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
+    return certifications_answer(kb, role_id, markup, detail=True)
 
 
 def _national_median(kb: KnowledgeBase, role_id: str) -> Optional[int]:

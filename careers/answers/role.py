@@ -5,7 +5,7 @@ from typing import Optional
 
 from careers.answers import path as path_answers
 from careers.answers import pay
-from careers.formatting import PLAIN, Markup, bullets, credit, growth_line, money, salary_line, title
+from careers.formatting import PLAIN, Markup, bullets, growth_line, money, salary_line, sources_line, title
 from careers.knowledge_base import KnowledgeBase
 
 
@@ -59,28 +59,31 @@ def growth_detail(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> st
 
 
 def education_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:
+    """The typical entry education, what the sources add, the related work experience, and what
+    they say of a master's degree or a licence; the sources named once, at the end."""
     role = kb.role(role_id)
     education = role.education
-    lines = [f"Typical requirement: {education.minimum}."] if education.minimum else []
+    lines, sources = [], []
+    if education.minimum:
+        when = f" ({education.newer.year})" if education.newer else ""
+        lines.append(f"Typical entry education{when}: {education.minimum[0].lower()}{education.minimum[1:]}.")
+        sources += [education.newer.source] if education.newer else []
     lines += education.details
-    if education.newer:
-        lines.append(
-            f"Newer figures ({education.newer.year}): {education.newer.summary} ({credit(kb, education.newer.source, markup)})"
-        )
-    if education.experience:
-        experience = education.experience
-        lines.append(
-            f"Work experience ({experience.year}): {experience.summary} ({credit(kb, experience.source, markup)})."
-        )
-    licence = role.path.licence if role.path else None
-    if licence:
-        lines.append(f"Licence ({licence.year}): {licence.summary} ({credit(kb, licence.source, markup)}).")
-    degree = role.path.advanced_degree if role.path else None
-    if degree:
-        lines.append(f"A master's degree ({degree.year}): {degree.summary} ({credit(kb, degree.source, markup)}).")
-    elif not any("master" in line for line in lines):
+    experience = education.experience
+    if experience:
+        lines.append(f"Related work experience ({experience.year}): {experience.summary}.")
+        sources.append(experience.source)
+    path = role.path
+    if path and path.licence:
+        lines.append(f"Licence ({path.licence.year}): {path.licence.summary}.")
+        sources.append(path.licence.source)
+    if path and path.advanced_degree:
+        lines.append(f"A master's degree ({path.advanced_degree.year}): {path.advanced_degree.summary}.")
+        sources.append(path.advanced_degree.source)
+    elif not (path and path.licence) and not any("master" in line for line in lines):
         lines.append(f"A master's degree: my sources say nothing of one for the {role.name}.")
-    return f"{markup.heading(title(role.name) + ', education')}:\n{bullets(lines)}"
+    footer = f"\n{sources_line(kb, sources, markup)}" if sources else ""
+    return f"{markup.heading(title(role.name) + ', education')}:\n{bullets(lines)}{footer}"
 
 
 BRIEF_DUTIES = 5  # a casual question gets the main duties; "More detail" gets them all

@@ -33,6 +33,13 @@ def test_moving_up_from_generalist_to_manager(chat, kb):
     assert "FPC" in reply and "SHRM-SCP" not in reply
 
 
+def test_the_manager_of_a_specialist_s_own_line_of_work(chat):
+    chat.say("compare comp and benefits managers with hr managers")  # other managers in context
+    reply = chat.say("how do i go from training and development specialist to manager")
+    assert reply.startswith("From training and development specialist to training and development manager:")
+    assert "CPTD" in reply
+
+
 def test_the_law_school_question(chat, kb):
     reply = chat.say("can i become a lawyer without law school")
     assert reply.startswith("Becoming a labor lawyer takes a bachelor's degree")
@@ -40,7 +47,8 @@ def test_the_law_school_question(chat, kb):
     reply = chat.say("how long is law school")
     assert says_it_does_not_know(reply) and "law school" in reply and "$" not in reply
     reply = chat.say("do i need to pass the bar exam")
-    assert reply.startswith("Certifications for the labor lawyer") and "Uniform Bar Examination" in reply
+    assert reply.startswith("Certifications for the labor lawyer") and "the bar exam, from each state" in reply
+    assert "a law degree and a state license" in reply
     reply = chat.say("im a labor relations specialist, how would i become a labor lawyer")
     assert reply.startswith("From labor relations specialist to labor lawyer:")
     assert "doctoral or professional degree" in reply and median(kb, "labor_lawyer") in reply

@@ -53,7 +53,7 @@ def test_an_hr_generalist_who_wants_to_move_up(chat, kb):
     reply = chat.say("im an hr generalist in ohio, what do i make compared to the rest of the country")
     assert "HR generalist" in reply and median(kb, "hr_generalist", OHIO) in reply
     reply = chat.say("how do i move up to hr manager")
-    assert reply.startswith("HR executive, education:") and "5 years or more" in reply
+    assert reply.startswith("Becoming an HR executive takes a bachelor's degree") and "5 years or more" in reply
     reply = chat.say("how much do they make in ohio?")
     assert "HR executive, pay in Ohio:" in reply and median(kb, "hr_executive", OHIO) in reply
     reply = chat.say("and the top 10%?")
@@ -87,7 +87,7 @@ def test_a_career_changer_weighing_law_school_against_hr(chat, kb):
     reply = chat.say("which one pays more?")
     assert "Labor lawyer" in reply and "HR generalist" in reply
     reply = chat.say("what degree does the lawyer need")
-    assert reply.startswith("Labor lawyer, education:") and "Doctoral or professional degree" in reply
+    assert reply.startswith("Labor lawyer, education:") and "doctoral or professional degree" in reply
     reply = chat.say("can lawyers work remotely")
     assert honest(reply) and "remote work" in reply
     reply = chat.say("whats the pay for lawyers in texas")

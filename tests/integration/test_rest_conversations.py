@@ -76,7 +76,10 @@ SINGLE_TURNS = [
     ("which grows fastest?", "Fastest growing: the HR generalist, 8% (2023-2033)."),
     ("how much does a compensation and benefits manager make?", "Median pay (May 2025): $149,230 a year"),
     ("what do training and development specialists do?", "Duties of the training and development specialist:"),
-    ("what education does a labour relations specialist need?", "less than 5 years in a related occupation"),
+    (
+        "what education does a labour relations specialist need?",
+        "Related work experience (2022 edition): less than 5 years in a related occupation.",
+    ),
 ]
 
 

@@ -404,6 +404,12 @@ PLACE_RULES = [
         dialogue.ComparePlaces("hr_executive", (TX, CA)),
     ),
     (
+        "a place after the outlook ('and in Texas?'): the outlook, said to be national",
+        Request("inform_role", places=(TX,)),
+        Context(role="hr_executive", topic="growth"),
+        AnswerRole("hr_executive", "growth", TX),
+    ),
+    (
         "education in a place is education, said to be national (the place rides along for that)",
         Request("ask_education", places=(TX,)),
         PAY_IN_TEXAS,

@@ -253,6 +253,13 @@ RULES = [
         AnswerPair("hr_executive", "hr_generalist", "certifications"),
     ),
     (
+        "a bare follow-up asked as education after the certifications ('do employers require it?'): those",
+        dialogue.ROLE_TOPIC,
+        Request("ask_education"),
+        Context(role="hr_generalist", topic="certifications"),
+        AnswerRole("hr_generalist", "certifications"),
+    ),
+    (
         "a certification question with the role in focus: its certifications",
         dialogue.GUIDANCE,
         Request("ask_education_guidance", topics=("certifications",)),

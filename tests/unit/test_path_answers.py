@@ -8,6 +8,7 @@ import yaml
 
 from careers import buttons, topics
 from careers.answers import path, role
+from careers.formatting import MARKDOWN, PLAIN
 from careers.knowledge_base import KnowledgeBaseError, load_knowledge_base
 from tests.unit.conftest import FIXTURE_KB
 
@@ -19,7 +20,7 @@ def test_the_time_to_a_role_is_its_study_then_its_related_experience(kb):
         "Becoming an HR executive takes a bachelor's degree, usually about 4 years of full-time college. "
         "Then usually 5 years or more of work in a related occupation."
     )
-    assert "- Related work experience: 5 years or more (2030)." in rest
+    assert "- Related work experience (2030): 5 years or more in a related occupation." in rest
     assert "- A master's degree: some jobs require a master's degree." in rest
     assert "- Certifications: TSCP." in rest
     assert rest[-1] == "Sources: the Test Survey."
@@ -36,7 +37,11 @@ def test_a_role_that_needs_no_experience_says_so_and_one_without_a_study_time_na
 def test_certifications_come_in_the_order_to_take_them_with_what_the_sources_do_not_say(kb):
     text = path.certifications_answer(kb, "hr_generalist")
     assert text.startswith("Certifications for the HR generalist (the test certifications):")
-    assert text.index("TCP (Test Certified Professional)") < text.index("TSCP (Test Senior Certified Professional)")
+    assert "- TCP, from the Test Certification Board: open to anyone." in text
+    assert text.index("- TCP,") < text.index("- TSCP,")  # the one to take first, first
+    detail = path.certifications_detail(kb, "hr_generalist")  # "More detail": what each takes
+    assert "TSCP (Test Senior Certified Professional), from the Test Certification Board: 3 years" in detail
+    assert topics.topic("certifications").has_more(kb, "hr_generalist")
     assert "I don't know whether employers require these" in text
     assert text.endswith("Sources: the Test Certification Board.")
     assert path.certifications_answer(kb, "labor_lawyer") == "My sources name no certification for the labor lawyer."
@@ -63,6 +68,8 @@ def test_an_ended_projection_is_history_never_the_outlook(kb):
     assert "7%" in role.growth_detail(kb, "recruiter")  # one "More detail" away, labelled as history
     assert "history, not an outlook" in role.growth_detail(kb, "recruiter")
     assert topics.topic("growth").has_more(kb, "recruiter")
+    offered = [button["payload"] for button in buttons.role_followups(kb, "recruiter", "growth")]
+    assert not any(payload.startswith("/compare_roles") and "growth" in payload for payload in offered)
 
 
 def test_path_and_certifications_are_asked_with_the_education_intent_and_a_topic_entity(kb):
@@ -102,3 +109,9 @@ def test_a_broken_path_fails_with_one_line_naming_the_file_and_the_field(tmp_pat
         load_knowledge_base(broken)
     message = str(raised.value)
     assert "\n" not in message and str(broken) in message and field in message and problem in message
+
+
+def test_in_markdown_a_line_after_a_list_is_a_paragraph_of_its_own():
+    text = "Head:\n- one\n- two\nSources: the Test Survey."
+    assert MARKDOWN.document(text) == "Head:\n- one\n- two\n\nSources: the Test Survey."
+    assert PLAIN.document(text) == text  # the terminal and REST get the lines as they are
