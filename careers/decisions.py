@@ -174,7 +174,7 @@ class SayFixed:
 
 @dataclass(frozen=True)
 class AnswerAcrossRoles:
-    kind: str  # list, by_salary, by_education, ranking
+    kind: str  # list, by_salary, by_education, ranking, ways_in
     topic: str  # what follow-ups about the listed roles continue
     pay_limit: Optional[PayLimit] = None
     degree: Optional[str] = None

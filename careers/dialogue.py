@@ -374,6 +374,8 @@ def _with_referenced_roles(kb: KnowledgeBase, request: Request, context: Context
         pair = context.compared_roles or context.discussed_roles[-2:]
         if len(pair) == 2:
             return replace(request, roles=tuple(pair))
+    if request.first and context.listed_roles and not request.roles:
+        return replace(request, roles=(context.listed_roles[0],))  # "the first one" of the list just given
     if request.first and len(context.discussed_roles) >= 2:
         return replace(request, roles=(context.discussed_roles[0],))  # "go back to the first one"
     others = [role_id for role_id in reversed(context.discussed_roles) if role_id != context.role]
@@ -522,6 +524,8 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
         # No role named, none in context, no words for HR in general: asked, never guessed.
         # (A certification named alone, "is the shrm-cp worth it", is one of HR in general.)
         return AskWhichRole("Which role do you mean?", tuple(kb.roles), topic)
+    if topic == "path":
+        return AnswerAcrossRoles("ways_in", "path")  # "how do I get into HR?": every way in, by experience
     first, second = kb.main_roles
     return AnswerPair(first, second, topic)
 

@@ -158,6 +158,8 @@ def _across_roles(kb: KnowledgeBase, decision: dialogue.AnswerAcrossRoles, marku
         text, listed = across_roles.roles_by_salary_answer(kb, decision.pay_limit, markup, decision.place)
     elif decision.kind == "by_education":
         text, listed = across_roles.roles_by_education_answer(kb, decision.degree, markup)
+    elif decision.kind == "ways_in":
+        text, listed = path_answers.ways_in_answer(kb, markup)
     elif decision.kind == "ranking":
         text, listed = across_roles.ranking_answer(
             kb, decision.topic, decision.lowest, markup, decision.among, decision.place

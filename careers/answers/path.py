@@ -5,11 +5,11 @@ Times are computed from the facts and said as such: the usual length of the entr
 (shared.study_time) and the related work experience BLS lists (education.experience.level).
 """
 
-from typing import List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from careers.formatting import PLAIN, Markup, bullets, money, sources_line
 from careers.knowledge_base import WAGE_SOURCE, KnowledgeBase
-from careers.schema import Role
+from careers.schema import ENTRY_EDUCATION_LEVELS, EXPERIENCE_LEVELS, Role
 
 # What each BLS level of related work experience adds to the time, after the education.
 EXPERIENCE_AFTER = {
@@ -138,6 +138,34 @@ def move_answer(kb: KnowledgeBase, from_id: str, to_id: str, markup: Markup = PL
         sources.append(WAGE_SOURCE)
     heading = markup.heading(f"From {start.name} to {goal.name}")
     return f"{heading}:\n{bullets(lines)}\n{sources_line(kb, sources, markup)}"
+
+
+def ways_in_answer(kb: KnowledgeBase, markup: Markup = PLAIN) -> Tuple[str, List[str]]:
+    """ "How do I get into HR?": the roles by the related work experience BLS lists for them,
+    those open to beginners first, with their entry education; and the roles listed."""
+    groups: Dict[str, List[str]] = {level: [] for level in EXPERIENCE_LEVELS}
+    listed: List[str] = []
+    order = {level: rank for rank, level in enumerate(ENTRY_EDUCATION_LEVELS)}
+    by_education = sorted(kb.roles.values(), key=lambda role: order.get(role.education.minimum, 1.5))
+    for role in by_education:  # the least schooling first; no set education after a diploma
+        experience = role.education.experience
+        if experience is None:
+            continue
+        education = _lower_first(role.education.minimum) if role.education.minimum else "no set education"
+        if role.path and role.path.licence:
+            education += " and a state license"
+        groups[experience.level].append(f"{role.name[0].upper()}{role.name[1:]} ({education})")
+        listed.append(role.id)
+    labels = {
+        "none": "No related work experience needed to start",
+        "less than 5 years": "Some related work experience first (less than 5 years)",
+        "5 years or more": "5 years or more of related work first",
+    }
+    lines = [f"{labels[level]}: " + "; ".join(names) + "." for level, names in groups.items() if names]
+    sources = [kb.role(role_id).education.experience.source for role_id in listed]
+    heading = markup.heading("Ways into HR, by the related work experience BLS lists for each role")
+    text = f"{heading}:\n{bullets(lines)}\n{sources_line(kb, sources, markup)}"
+    return text, listed
 
 
 def brief_path_line(kb: KnowledgeBase, role_id: str) -> str:

@@ -87,6 +87,15 @@ def test_the_outlook_of_every_role(chat, kb):
             assert f"{growth.ended.percent:g}%" not in reply
 
 
+def test_the_ways_into_hr(chat):
+    reply = chat.say("how do i even get into hr")
+    assert reply.startswith("Ways into HR, by the related work experience BLS lists for each role:")
+    assert "No related work experience needed to start: Payroll clerk (high school diploma or equivalent)" in reply
+    assert "What is your highest level of education?" not in reply  # not the education-level question
+    reply = chat.say("how long does it take to become the first one")
+    assert reply.startswith("Becoming a payroll clerk takes a high school diploma or equivalent")
+
+
 def test_an_outlook_asked_for_a_state_says_it_is_national(chat, kb):
     reply = chat.say("whats the outlook for hr assistants in texas")
     assert reply.startswith("My sources give the job growth for the U.S. as a whole, not for Texas in particular:")

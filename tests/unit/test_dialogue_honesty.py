@@ -10,6 +10,7 @@ import pytest
 
 from careers import dialogue
 from careers.dialogue import (
+    AnswerAcrossRoles,
     AnswerMove,
     AnswerPair,
     AnswerRole,
@@ -258,6 +259,20 @@ RULES = [
         Request("ask_education"),
         Context(role="hr_generalist", topic="certifications"),
         AnswerRole("hr_generalist", "certifications"),
+    ),
+    (
+        "how to get into HR, no role anywhere: the ways in, by the experience each role asks",
+        dialogue.GUIDANCE,
+        Request("ask_education_guidance", topics=("path",), generic=True),
+        Context(),
+        AnswerAcrossRoles("ways_in", "path"),
+    ),
+    (
+        "'the first one' after a list: the list's first",
+        dialogue.ROLE_TOPIC,
+        Request("ask_education", topics=("path",), first=True),
+        Context(listed_roles=("recruiter", "hr_generalist"), discussed_roles=("hr_executive", "labor_lawyer")),
+        AnswerRole("recruiter", "path"),
     ),
     (
         "a certification question with the role in focus: its certifications",

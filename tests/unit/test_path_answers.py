@@ -115,3 +115,10 @@ def test_in_markdown_a_line_after_a_list_is_a_paragraph_of_its_own():
     text = "Head:\n- one\n- two\nSources: the Test Survey."
     assert MARKDOWN.document(text) == "Head:\n- one\n- two\n\nSources: the Test Survey."
     assert PLAIN.document(text) == text  # the terminal and REST get the lines as they are
+
+
+def test_the_ways_into_hr_are_the_roles_by_the_experience_they_ask_least_schooling_first(kb):
+    text, listed = path.ways_in_answer(kb)
+    assert "- No related work experience needed to start: HR generalist (bachelor's degree)." in text
+    assert "- 5 years or more of related work first: HR executive (bachelor's degree)." in text
+    assert listed == ["hr_executive", "hr_generalist"]  # the roles with an experience entry
