@@ -85,8 +85,11 @@ def _from_role(kb: KnowledgeBase, named: List[Dict[str, Any]], kept: List[Dict[s
         role_id = kb.find_role(value) if isinstance(value, str) else None
         if role_id is None or _set_aside(entity, text):
             continue
+        end = entity.get("end")
         after_from = isinstance(start, int) and bool(MOVING_FROM.search(text[max(0, start - 30) : start]))
-        if entity not in kept or after_from:
+        own = isinstance(start, int) and bool(SELF_DESCRIPTION.search(text[max(0, start - 40) : start]))
+        own = own or (isinstance(end, int) and bool(SELF_DESCRIPTION_AFTER.match(text[end:])))
+        if entity not in kept or after_from or own:
             return role_id
     return None
 

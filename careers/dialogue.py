@@ -42,7 +42,7 @@ from careers.decisions import (
     ShowHelp,
 )
 from careers.knowledge_base import KnowledgeBase
-from careers.not_covered import SEPARATE_QUESTIONS
+from careers.not_covered import BESIDE_THE_OUTLOOK, SEPARATE_QUESTIONS
 from careers.place_references import (
     between_places_discussed,
     chosen_option,
@@ -125,7 +125,8 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
         role = request.roles[0] if request.roles else context.role
         if request.unknown_places:  # "in the Philippines, monthly?": the place is the first thing we lack
             return SayPlaceNotCovered(request.unknown_places, role)
-        if rules and request.asked_apart and set(request.beyond) <= SEPARATE_QUESTIONS:
+        beside_the_outlook = "growth" in request.topics and set(request.beyond) <= BESIDE_THE_OUTLOOK
+        if rules and (request.asked_apart or beside_the_outlook) and set(request.beyond) <= SEPARATE_QUESTIONS:
             # "would payroll clerk be an easy switch? whats the pay": the pay, and "I don't know" on the rest.
             answer = rules(kb, replace(request, beyond=(), beyond_words=()), context)
             if isinstance(answer, ANSWERS):
@@ -192,6 +193,11 @@ def _comparison_question(kb: KnowledgeBase, request: Request, context: Context) 
 
 def _shared_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     kind = SHARED_TOPIC_INTENTS.get(request.intent or "", "differences")
+    # (What to major in stays the article's list of programs.)
+    how_to_get_there = request.topic in (("education",) if kind == "worth_it" else ()) + ("certifications", "path")
+    if kind in ("worth_it", "programs") and (request.roles or context.role) and how_to_get_there:
+        # "is a master's worth it for X?", "which cert would you recommend first?": what the sources say.
+        return _as_topic(kb, request, context, request.topic)
     if kind in ("differences", "similarities") and len(request.roles) == 1 and request.topic:
         # "jobs like HR generalist but different?": a topic of that one role (its related careers).
         return _as_topic(kb, request, context, request.topic)
@@ -215,12 +221,6 @@ def _shared_topic(kb: KnowledgeBase, request: Request, context: Context) -> Deci
         # specialist vs manager, what's the difference": those two, compared (what the main roles
         # share and how they differ is the article's own answer).
         return _comparison(kb, request, context)
-    if (
-        kind == "worth_it"
-        and (request.roles or context.role)
-        and request.topic in ("education", "certifications", "path")
-    ):
-        return _as_topic(kb, request, context, request.topic)  # "is a master's worth it for X?": what the sources say
     if kind == "worth_it" and (request.places or request.unknown_places or request.measure):
         # "is HR worth it in Florida?": the pay there, never the national figures instead.
         return _as_topic(kb, replace(request, generic=not request.roles), context, "salary")
@@ -236,9 +236,16 @@ def _shared_topic(kb: KnowledgeBase, request: Request, context: Context) -> Deci
 def _guidance(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     if request.measure and (request.roles or context.role or context.compared_roles):
         return _as_topic(kb, request, context, "salary")  # "what would I start at?" is about pay
-    if request.topic in ("certifications", "path") and (request.roles or not request.education_level):
-        # "which certification should I get first?", "an HR assistant right out of high school?"
-        return _as_topic(kb, request, context, request.topic)
+    asked = next((topic for topic in ("certifications", "path") if topic in request.topics), None)
+    if (
+        asked
+        and request.topic in ("certifications", "education", "path")
+        and (request.roles or not request.education_level)
+    ):
+        # "which certification should I get first?", "a job as an HR assistant right out of high
+        # school?": the path, which has the education in it (the school words are the user's own).
+        without_school = tuple(topic for topic in request.topics if topic != "education")
+        return _as_topic(kb, replace(request, topics=without_school), context, asked)
     if request.roles and not request.education_level:
         # "what should I study to be an HR director?": what the role asked for needs.
         return _as_topic(kb, request, context, "education", roles=request.roles[-1:])
@@ -500,7 +507,7 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
         # "human resources?? what is that exactly": the field, not one role.
         return AnswerSharedTopic("about_hr", tuple(kb.main_roles))
     goal = next((role_id for role_id in reversed(known) if role_id != request.from_role), None)
-    if topic == "path" and request.from_role and goal:
+    if request.from_role and goal and "path" in request.topics and topic in ("path", "certifications", "education"):
         return AnswerMove(request.from_role, goal)  # "I'm a generalist, how do I become a manager?"
     if len(known) >= 2:
         return AnswerPair(known[0], known[1], topic)

@@ -207,6 +207,9 @@ PAY_QUALIFIERS = {"industry_pay", "experience_pay", "degree_pay", "pay_gap", "fu
 # Subjects that are questions of their own, not qualifiers of a figure: beside them, a question
 # the sources do answer is answered ("is it an easy switch? what's the pay?"). A qualifier of
 # pay ("in healthcare", "at Google", "bonuses") changes which figure is asked: no figure then.
+# Of those, subjects that never change what a projection says: "will payroll clerks exist in 10
+# years with all the software?" gets the projection, and "I don't know" on the software.
+BESIDE_THE_OUTLOOK = {"automation", "tools"}
 SEPARATE_QUESTIONS = {
     "remote_work",
     "stress",

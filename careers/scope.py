@@ -44,6 +44,7 @@ def help_text(kb: KnowledgeBase) -> str:
         f"- Tell me about the {first}\n"
         f"- How much does the {second} make?\n"
         f"- What education do I need?\n"
+        f"- How do I become an {first}, and which certification?\n"
         f"- Which job grows faster?\n"
         f"- Compare the {first} and the {second}\n"
         f"- What should I study?\n"

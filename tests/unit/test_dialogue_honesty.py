@@ -11,6 +11,7 @@ import pytest
 from careers import dialogue
 from careers.dialogue import (
     AnswerAcrossRoles,
+    AnswerBesideUnknown,
     AnswerMove,
     AnswerPair,
     AnswerRole,
@@ -272,6 +273,53 @@ RULES = [
         dialogue.ROLE_TOPIC,
         Request("ask_education", topics=("path",), first=True),
         Context(listed_roles=("recruiter", "hr_generalist"), discussed_roles=("hr_executive", "labor_lawyer")),
+        AnswerRole("recruiter", "path"),
+    ),
+    (
+        "the outlook beside AI ('will there be lawyer jobs or is AI taking them?'): the projection, and I don't know",
+        dialogue.ROLE_TOPIC,
+        Request("ask_job_growth", roles=("labor_lawyer",), topics=("growth",), beyond=("automation",)),
+        Context(),
+        AnswerBesideUnknown(AnswerRole("labor_lawyer", "growth"), ("automation",)),
+    ),
+    (
+        "pay beside AI, in one clause: AI may change the figure, so no figure",
+        dialogue.ROLE_TOPIC,
+        Request("ask_salary", roles=("labor_lawyer",), topics=("salary",), beyond=("automation",)),
+        Context(),
+        SayBeyondKnowledge(("automation",), "labor_lawyer"),
+    ),
+    (
+        "'which cert would you recommend first?' asked like what to study: the certifications",
+        dialogue.SHARED_TOPIC,
+        Request("ask_programs", topics=("certifications",)),
+        Context(role="hr_generalist"),
+        AnswerRole("hr_generalist", "certifications"),
+    ),
+    (
+        "'what should I major in?' with a role in focus: still the article's programs",
+        dialogue.SHARED_TOPIC,
+        Request("ask_programs", topics=("education",)),
+        Context(role="hr_generalist"),
+        AnswerSharedTopic("programs"),
+    ),
+    (
+        "a comparison from the user's own role with words of a move ('the gap between me and a director'): the move",
+        dialogue.COMPARISON,
+        Request("compare_roles", roles=("hr_generalist", "hr_executive"), topics=("path",), from_role="hr_generalist"),
+        Context(),
+        AnswerMove("hr_generalist", "hr_executive"),
+    ),
+    (
+        "a job as a role right out of high school, asked like advice: its path, not the level's advice",
+        dialogue.GUIDANCE,
+        Request(
+            "ask_education_guidance",
+            roles=("recruiter",),
+            topics=("education", "path"),
+            education_level="still_in_high_school",
+        ),
+        Context(),
         AnswerRole("recruiter", "path"),
     ),
     (
