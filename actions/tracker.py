@@ -78,18 +78,24 @@ SET_ASIDE = re.compile(
 MOVING_FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|being\s+an?\s+)?$", re.IGNORECASE)
 
 
-def _from_role(kb: KnowledgeBase, named: List[Dict[str, Any]], kept: List[Dict[str, Any]], text: str) -> Optional[str]:
-    """The covered role the user is in ("I'm a generalist", dropped from what is asked) or moves from."""
+def _describes_the_user(entity: Dict[str, Any], text: str) -> bool:
+    """ "I'm an HR generalist", "retired teacher here", "campus recruiter rn": the user's own job."""
+    start, end = entity.get("start"), entity.get("end")
+    return isinstance(start, int) and (
+        bool(SELF_DESCRIPTION.search(text[max(0, start - 40) : start]))
+        or (isinstance(end, int) and bool(SELF_DESCRIPTION_AFTER.match(text[end:])))
+    )
+
+
+def _from_role(kb: KnowledgeBase, named: List[Dict[str, Any]], text: str) -> Optional[str]:
+    """The covered role the user is in ("I'm a generalist") or moves from ("from X to Y")."""
     for entity in named:
         value, start = entity.get("value"), entity.get("start")
         role_id = kb.find_role(value) if isinstance(value, str) else None
         if role_id is None or _set_aside(entity, text):
             continue
-        end = entity.get("end")
         after_from = isinstance(start, int) and bool(MOVING_FROM.search(text[max(0, start - 30) : start]))
-        own = isinstance(start, int) and bool(SELF_DESCRIPTION.search(text[max(0, start - 40) : start]))
-        own = own or (isinstance(end, int) and bool(SELF_DESCRIPTION_AFTER.match(text[end:])))
-        if entity not in kept or after_from or own:
+        if after_from or _describes_the_user(entity, text):
             return role_id
     return None
 
@@ -111,17 +117,10 @@ def _asked_about(
     if intent == "compare_roles":
         return entities
 
-    def describes_the_user(entity: Dict[str, Any]) -> bool:
-        start, end = entity.get("start"), entity.get("end")
-        return isinstance(start, int) and (
-            bool(SELF_DESCRIPTION.search(text[max(0, start - 40) : start]))
-            or (isinstance(end, int) and bool(SELF_DESCRIPTION_AFTER.match(text[end:])))
-        )
-
     def is_the_users_own(entity: Dict[str, Any]) -> bool:  # a bare title word: "I'm a teacher", not "as a manager"
         start = entity.get("start")
         if entity.get("entity") == "role":
-            return describes_the_user(entity)
+            return _describes_the_user(entity, text)
         return isinstance(start, int) and bool(OWN_JOB.search(text[max(0, start - 40) : start]))
 
     titles = [entity for entity in entities if entity.get("entity") in ("role", "role_head")]
@@ -129,7 +128,7 @@ def _asked_about(
         entity for entity in titles if is_the_users_own(entity) and not kb.find_role(str(entity.get("value", "")))
     ]
 
-    own = [entity for entity in roles if describes_the_user(entity) or _set_aside(entity, text)]
+    own = [entity for entity in roles if _describes_the_user(entity, text) or _set_aside(entity, text)]
     if not_covered:
         entities = [entity for entity in entities if entity not in not_covered]
         own = [entity for entity in own if entity not in not_covered]
@@ -276,7 +275,7 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         whole_state="whole_state" in _values(entities, "reference"),
         years=tuple(int(v) for v in _values(entities, "year") if isinstance(v, str) and v.isdigit()),
         role_heads=tuple(dict.fromkeys(v for v in _values(entities, "role_head") if isinstance(v, str))),
-        from_role=_from_role(kb, named_roles, role_entities, text),
+        from_role=_from_role(kb, named_roles, text),
     )
 
 

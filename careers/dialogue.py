@@ -194,7 +194,7 @@ def _comparison_question(kb: KnowledgeBase, request: Request, context: Context) 
 def _shared_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     kind = SHARED_TOPIC_INTENTS.get(request.intent or "", "differences")
     # (What to major in stays the article's list of programs.)
-    how_to_get_there = request.topic in (("education",) if kind == "worth_it" else ()) + ("certifications", "path")
+    how_to_get_there = request.topic in (("education",) if kind == "worth_it" else ()) + topics.RIDING_TOPICS
     if kind in ("worth_it", "programs") and (request.roles or context.role) and how_to_get_there:
         # "is a master's worth it for X?", "which cert would you recommend first?": what the sources say.
         return _as_topic(kb, request, context, request.topic)
@@ -236,10 +236,10 @@ def _shared_topic(kb: KnowledgeBase, request: Request, context: Context) -> Deci
 def _guidance(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     if request.measure and (request.roles or context.role or context.compared_roles):
         return _as_topic(kb, request, context, "salary")  # "what would I start at?" is about pay
-    asked = next((topic for topic in ("certifications", "path") if topic in request.topics), None)
+    asked = next((topic for topic in topics.RIDING_TOPICS if topic in request.topics), None)
     if (
         asked
-        and request.topic in ("certifications", "education", "path")
+        and request.topic in ("education", *topics.RIDING_TOPICS)
         and (request.roles or not request.education_level)
     ):
         # "which certification should I get first?", "a job as an HR assistant right out of high
@@ -506,9 +506,9 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
     if not known and request.generic and request.intent == topics.topic(topics.DEFAULT_TOPIC).intent:
         # "human resources?? what is that exactly": the field, not one role.
         return AnswerSharedTopic("about_hr", tuple(kb.main_roles))
-    goal = next((role_id for role_id in reversed(known) if role_id != request.from_role), None)
-    if request.from_role and goal and "path" in request.topics and topic in ("path", "certifications", "education"):
-        return AnswerMove(request.from_role, goal)  # "I'm a generalist, how do I become a manager?"
+    move = _move(request)
+    if move and topic in ("path", "certifications", "education"):
+        return move  # "I'm a generalist, how do I become a manager?"
     if len(known) >= 2:
         return AnswerPair(known[0], known[1], topic)
     if known:
@@ -537,13 +537,20 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
     return AnswerPair(first, second, topic)
 
 
+def _move(request: Request) -> Optional[AnswerMove]:
+    """From the role the user is in (or names after "from") to the last other role named, when
+    the words ask how to get there."""
+    goal = next((role_id for role_id in reversed(request.roles) if role_id != request.from_role), None)
+    return AnswerMove(request.from_role, goal) if request.from_role and goal and "path" in request.topics else None
+
+
 def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     """The roles named, else the one named and its partner in context, else the pair in context.
     With places and one role ("how does that compare with Texas?"): the role's pay in the
     place of the conversation (or the U.S.) and in the places named."""
-    if "path" in request.topics and request.from_role and len(request.roles) >= 2:
-        goal = next(role_id for role_id in reversed(request.roles) if role_id != request.from_role)
-        return AnswerMove(request.from_role, goal)  # "recruiter to T&D specialist: how do I make the switch?"
+    move = _move(request)
+    if move:
+        return move  # "recruiter to T&D specialist: how do I make the switch?"
     if context.topic == "certifications" and context.role and not (request.roles or request.topics or request.places):
         return AnswerRole(context.role, "certifications")  # "which one first?": they come in that order
     if request.role_heads and not (request.roles or request.compare or request.both or request.topic):

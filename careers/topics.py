@@ -160,6 +160,8 @@ TOPICS: Tuple[Topic, ...] = (
 BY_ID: Dict[str, Topic] = {topic.id: topic for topic in TOPICS}
 BY_INTENT: Dict[str, Topic] = {topic.intent: topic for topic in TOPICS if topic.own_intent}
 TOPIC_IDS = tuple(BY_ID)
+# Topics asked with a parent's intent and told apart by their words (career path, certifications).
+RIDING_TOPICS = tuple(topic.id for topic in TOPICS if not topic.own_intent)
 DEFAULT_TOPIC = "overview"
 
 
