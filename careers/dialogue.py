@@ -509,6 +509,8 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
     move = _move(request)
     if move and topic in ("path", "certifications", "education"):
         return move  # "I'm a generalist, how do I become a manager?"
+    if topic == "path" and request.generic and not known:
+        return AnswerAcrossRoles("ways_in", "path")  # "how do I get into HR?": HR in general, whatever was in focus
     if len(known) >= 2:
         return AnswerPair(known[0], known[1], topic)
     if known:
@@ -531,8 +533,6 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
         # No role named, none in context, no words for HR in general: asked, never guessed.
         # (A certification named alone, "is the shrm-cp worth it", is one of HR in general.)
         return AskWhichRole("Which role do you mean?", tuple(kb.roles), topic)
-    if topic == "path":
-        return AnswerAcrossRoles("ways_in", "path")  # "how do I get into HR?": every way in, by experience
     first, second = kb.main_roles
     return AnswerPair(first, second, topic)
 

@@ -269,6 +269,13 @@ RULES = [
         AnswerAcrossRoles("ways_in", "path"),
     ),
     (
+        "how to get into HR with a role in focus: still HR in general, the ways in",
+        dialogue.GUIDANCE,
+        Request("ask_education_guidance", topics=("path",), generic=True),
+        Context(role="hr_executive"),
+        AnswerAcrossRoles("ways_in", "path"),
+    ),
+    (
         "'the first one' after a list: the list's first",
         dialogue.ROLE_TOPIC,
         Request("ask_education", topics=("path",), first=True),
