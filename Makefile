@@ -14,7 +14,7 @@ export PYTHONWARNINGS := ignore
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed node_modules/.installed ## Create .venv (Python 3.8-3.10, requirements.txt + requirements-dev.txt) and node_modules (the chat widget)
+install: $(VENV)/.installed node_modules/.installed ## Create .venv (Python 3.8-3.10, requirements.txt + requirements-dev.txt) and node_modules (what the web page loads)
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	@python=$$(scripts/find-python.sh) || exit 1; \
@@ -72,8 +72,10 @@ scale-services: ## Install Debian's PostgreSQL and Redis for the scale-out test 
 test: lint train browser terminal scale-services ## Lint, then the whole test suite (unit, integration, system: conversations, REST, terminal, browser, scale-out)
 	$(PYTHON) -m pytest
 
-screenshot: train browser ## Redraw docs/web-chat.png from a real conversation in the browser test
-	WEB_CHAT_SCREENSHOT=docs/web-chat.png $(PYTHON) -m pytest tests/system/test_web_chat.py -k follow_up_button
+screenshot: train browser ## Redraw docs/web-chat.png and the pictures' screenshots in docs/screenshots/ from real conversations in the browser test
+	mkdir -p docs/screenshots
+	WEB_CHAT_SCREENSHOT=docs/web-chat.png WEB_CHAT_SCREENSHOTS=docs/screenshots $(PYTHON) -m pytest tests/system/test_web_chat.py \
+	  -k "follow_up_button or pay_range or both_ranges or map_of_the_states"
 
 test-unit: install ## Only the unit tests (tests/unit): no model, no servers, seconds
 	$(PYTHON) -m pytest tests/unit -q
@@ -86,9 +88,10 @@ test-system: train browser terminal scale-services ## Only the system tests (tes
 
 check: test-unit lint ## Before a commit (well under a minute): the unit tests and the linter
 
-lint: install ## Check the code with ruff: lint rules and formatting (settings in pyproject.toml)
+lint: install ## Check the code with ruff (lint rules and formatting, settings in pyproject.toml), and the page's scripts with node --check
 	$(RUFF) check .
 	$(RUFF) format --check .
+	@for script in web/*.js; do node --check "$$script" || exit 1; done
 
 # The linter's fixes first (import order, ...), then the formatter, which runs even when
 # some findings need a hand; the exit status is then the linter's.

@@ -17,6 +17,10 @@ from careers import dialogue
 from careers.formatting import markup_for_channel
 from careers.replies import reply_to
 
+# The input channels whose page draws pictures (careers.pictures), each with its text
+# equivalent; the terminal and REST clients get the reply's text alone.
+PICTURE_CHANNELS = ("webchat",)
+
 
 class ResolvedAction(Action, metaclass=ABCMeta):
     """An action whose answer the dialogue resolver decides."""
@@ -30,10 +34,16 @@ class ResolvedAction(Action, metaclass=ABCMeta):
         kb = runtime.knowledge_base()
         context = context_from(tracker, kb)
         decision = dialogue.resolve(kb, self.question, request_from(tracker, kb), context)
-        markup = markup_for_channel(tracker.get_latest_input_channel())
+        channel = tracker.get_latest_input_channel()
+        markup = markup_for_channel(channel)
         reply = reply_to(kb, decision, markup)
         if reply.response:
             dispatcher.utter_message(response=reply.response)
+        elif reply.picture and channel in PICTURE_CHANNELS:
+            # The page draws it in the same bubble as the text (channels/webchat.py).
+            dispatcher.utter_message(
+                text=markup.document(reply.text), buttons=reply.buttons, json_message={"picture": reply.picture}
+            )
         else:
             dispatcher.utter_message(text=markup.document(reply.text), buttons=reply.buttons)
         # Only the slots whose value changes: every event stays in the conversation, and

@@ -1,15 +1,15 @@
 """A decision of the dialogue resolver, written as a reply: text, buttons, and the roles it lists."""
 
 from dataclasses import dataclass, field, replace
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
-from careers import buttons, dialogue, topics
+from careers import buttons, dialogue, pictures, topics
 from careers.answers import across_roles, pay, shared
 from careers.answers import path as path_answers
 from careers.answers.comparison import compare_roles
 from careers.answers.role import brief_line
 from careers.buttons import Button
-from careers.formatting import Markup
+from careers.formatting import Markup, title
 from careers.knowledge_base import KnowledgeBase
 from careers.scope import (
     beyond_knowledge_text,
@@ -26,6 +26,7 @@ class Reply:
     buttons: List[Button] = field(default_factory=list)
     listed: List[str] = field(default_factory=list)  # roles the reply lists, in order ("that one")
     response: Optional[str] = None  # a fixed response of domain.yml sent instead of `text`
+    picture: Optional[pictures.Picture] = None  # drawn by the web page beside the text (careers.pictures)
 
 
 def _related(kb: KnowledgeBase, *role_ids: str) -> List[str]:
@@ -44,11 +45,14 @@ def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> 
         if decision.place or decision.measure:
             place = decision.place or kb.wages.national.code
             text, answered = pay.compare_roles_in_place(kb, first, second, place, markup, decision.measure)
-            return Reply(text, buttons.place_followups(kb, first, decision.place))
+            picture = _pay_range_picture(kb, [(role_id, place) for role_id in answered], decision.measure)
+            return Reply(text, buttons.place_followups(kb, first, decision.place), picture=picture)
+        national = kb.wages.national.code
         return Reply(
             compare_roles(kb, first, second, topic, markup),
             buttons.comparison_followups(kb, first, second, topic),
             _related(kb, first, second) if topic == "related" else [],
+            picture=_pay_range_picture(kb, [(first, national), (second, national)]) if topic == "salary" else None,
         )
     if isinstance(decision, dialogue.AnswerMove):
         return Reply(
@@ -61,12 +65,17 @@ def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> 
         )
     if isinstance(decision, dialogue.ComparePlaces):
         text, answered = pay.compare_places_answer(kb, decision.role, decision.places, markup)
-        return Reply(text, buttons.place_followups(kb, decision.role, decision.places[-1]))
+        picture = _pay_range_picture(kb, [(decision.role, code) for code in answered])
+        return Reply(text, buttons.place_followups(kb, decision.role, decision.places[-1]), picture=picture)
     if isinstance(decision, dialogue.RankPlaces):
         text, listed = pay.rank_places_answer(
             kb, decision.role, decision.ranking, decision.metro, decision.lowest, markup, decision.within
         )
-        return Reply(text, [buttons.place_button(kb, decision.role, code) for code in listed[:3]])
+        picture = None
+        if not (decision.metro or decision.within):  # a map of states, for a ranking of states
+            measure = pay.RANKINGS.get(decision.ranking, pay.RANKINGS["pay"])[0]
+            picture = pictures.state_map(kb, decision.role, measure, decision.lowest, listed)
+        return Reply(text, [buttons.place_button(kb, decision.role, code) for code in listed[:3]], picture=picture)
     if isinstance(decision, dialogue.AskWhichPlace):
         return Reply(
             pay.which_place_question(kb, decision.places),
@@ -109,6 +118,25 @@ def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> 
     return Reply(help_text(kb), buttons.scope_buttons(kb))
 
 
+def _pay_range_picture(
+    kb: KnowledgeBase, subjects: List[Tuple[str, str]], measure: Optional[str] = None
+) -> Optional[pictures.Picture]:
+    """The ranges of the (role, area) pairs a pay answer gives, on one axis. Only for the whole
+    range (per hour when asked): a question about one end of it ("starting", "top") gets no
+    picture of the other end, nor the average or the concentration a picture of percentiles."""
+    if measure not in (None, "hourly") or not subjects:
+        return None
+    if len(subjects) == 1:
+        return pictures.pay_range(kb, subjects, hourly=measure == "hourly")
+    (first_role, first_place), (second_role, _) = subjects[0], subjects[1]
+    if first_role == second_role:
+        names = " vs ".join(pay.area_name(kb, code) for _, code in subjects)
+        heading = f"{title(kb.role(first_role).name)}, pay range in {names}"
+    else:
+        heading = f"{title(kb.role(first_role).name)} vs {kb.role(second_role).name}, pay range in {pay.area_name(kb, first_place)}"
+    return pictures.pay_range(kb, subjects, hourly=measure == "hourly", title_text=heading)
+
+
 # Measures said to be of pay only when asked beside another topic ("hourly education?"); "start
 # right out of school" or "top skills" are no question of pay, and get no note.
 NOTED_MEASURES = ("hourly", "mean")
@@ -117,12 +145,14 @@ NOTED_MEASURES = ("hourly", "mean")
 def _role_answer(kb: KnowledgeBase, decision: dialogue.AnswerRole, markup: Markup) -> Reply:
     role, topic = decision.role, decision.topic
     if topic == "salary" and (decision.place or decision.measure):
-        text = pay.local_pay_answer(kb, role, decision.place or kb.wages.national.code, decision.measure, markup)
+        place = decision.place or kb.wages.national.code
+        text = pay.local_pay_answer(kb, role, place, decision.measure, markup)
         followups = buttons.place_followups(kb, role, decision.place)
+        picture = _pay_range_picture(kb, [(role, place)], decision.measure)
         if decision.other_place:
             text += f"\n(You may mean {pay.area_name(kb, decision.other_place)}: it is one button away.)"
             followups = [buttons.place_button(kb, role, decision.other_place), *followups][: buttons.MAX_BUTTONS]
-        return _with_also(kb, decision, Reply(text, followups))
+        return _with_also(kb, decision, Reply(text, followups, picture=picture))
     text = topics.render(kb, role, topic, markup, decision.detail)
     if decision.measure in NOTED_MEASURES and topic != "salary":
         text = f"(I only have {decision.measure} figures for pay.)\n{text}"
@@ -132,7 +162,10 @@ def _role_answer(kb: KnowledgeBase, decision: dialogue.AnswerRole, markup: Marku
     followups = buttons.role_followups(kb, role, topic)
     if not decision.detail and topics.topic(topic).has_more(kb, role):
         followups = [buttons.more_detail_button(role, topic), *followups][: buttons.MAX_BUTTONS]
-    return _with_also(kb, decision, Reply(text, followups, _related(kb, role) if topic == "related" else []))
+    picture = _pay_range_picture(kb, [(role, kb.wages.national.code)]) if topic == "salary" else None
+    return _with_also(
+        kb, decision, Reply(text, followups, _related(kb, role) if topic == "related" else [], picture=picture)
+    )
 
 
 def _with_also(kb: KnowledgeBase, decision: dialogue.AnswerRole, reply: Reply) -> Reply:
@@ -150,7 +183,7 @@ def _with_also(kb: KnowledgeBase, decision: dialogue.AnswerRole, reply: Reply) -
     asked = [buttons.topic_button(kb, decision.role, other) for other in decision.also]
     asked_payloads = {button["payload"] for button in asked}  # not again under its short title
     followups = (asked + [b for b in reply.buttons if b["payload"] not in asked_payloads])[: buttons.MAX_BUTTONS]
-    return Reply(text, followups, reply.listed)
+    return replace(reply, text=text, buttons=followups)
 
 
 def _across_roles(kb: KnowledgeBase, decision: dialogue.AnswerAcrossRoles, markup: Markup) -> Reply:

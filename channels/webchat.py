@@ -1,9 +1,10 @@
-"""The web chat: a page with the rasa-webchat widget, served by the Rasa server itself.
+"""The web chat: the page (web/), served by the Rasa server itself, and its socket.
 
 One channel does both jobs, so the page and its socket share one origin and need no CORS:
-- GET /chat/ is the page (web/index.html, web/app.js, web/style.css) and /chat/webchat.js is
-  the widget's bundle, installed from the npm registry into node_modules/ by `make install`;
-- /socket.io/ is the socket the widget talks to (the events of Rasa's socketio channel).
+- GET /chat/ is the page (web/index.html and its scripts and stylesheet) and /chat/vendor/
+  the three files it loads from node_modules/ (installed from the npm registry by `make
+  install`): the socket.io client, the TopoJSON reader and the U.S. states' boundaries;
+- /socket.io/ is the socket the page talks to (the events of Rasa's socketio channel).
 
 It is Rasa's socketio channel with these changes, which is why the socket handlers are
 written here rather than inherited:
@@ -14,14 +15,13 @@ written here rather than inherited:
 - a message that gets no reply (the action server is down) gets one (channels/reliable.py);
 - a message out of bounds (channels/request_limits.py) gets a reply that says why, and
   goes no further;
-- a closed websocket is not logged as an error.
+- a closed websocket is not logged as an error;
+- a reply is one event, its picture included (WebChatOutput).
 """
 
 import inspect
 import logging
-import re
 import uuid
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
@@ -39,28 +39,31 @@ logger = logging.getLogger(__name__)
 
 PROJECT = Path(__file__).resolve().parents[1]
 PAGE_DIR = PROJECT / "web"
-WIDGET_BUNDLE = PROJECT / "node_modules" / "rasa-webchat" / "lib" / "index.js"
 PAGE_FILES = {
     "": ("index.html", "text/html"),
     "index.html": ("index.html", "text/html"),
     "app.js": ("app.js", "text/javascript"),
+    "markdown.js": ("markdown.js", "text/javascript"),
+    "pictures.js": ("pictures.js", "text/javascript"),
     "style.css": ("style.css", "text/css"),
 }
+NODE_MODULES = PROJECT / "node_modules"
+VENDOR_FILES = {
+    "socket.io.min.js": (NODE_MODULES / "socket.io-client" / "dist" / "socket.io.min.js", "text/javascript"),
+    "topojson-client.min.js": (NODE_MODULES / "topojson-client" / "dist" / "topojson-client.min.js", "text/javascript"),
+    "states-albers-10m.json": (NODE_MODULES / "us-atlas" / "states-albers-10m.json", "application/json"),
+}
 
-# The page loads nothing from elsewhere; the widget adds its styles as <style> elements.
+# The page loads nothing from elsewhere, runs no inline script or style, and evaluates no string.
 PAGE_HEADERS = {
     "Content-Security-Policy": (
-        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-cache",
 }
-
-# The widget's styles import a font from Google Fonts. The page uses the system's fonts and
-# loads nothing from elsewhere (it works offline), so that import is dropped as it is served.
-REMOTE_STYLE_IMPORT = re.compile(r"@import url\(https?://[^)]*\);?")
 
 
 def _quiet_when_a_websocket_closes(handle_request: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
@@ -76,6 +79,41 @@ def _quiet_when_a_websocket_closes(handle_request: Callable[..., Awaitable[Any]]
 
     handle.is_websocket = True  # type: ignore[attr-defined]
     return handle
+
+
+class WebChatOutput(SocketIOOutput):
+    """One bot message is one event to the page: its text whole (Markdown, blank lines
+    included), its buttons as quick replies, and its picture (careers.pictures), if any.
+
+    Rasa's socketio output splits a text at each blank line into separate messages and sends
+    a custom payload as a message of its own, so a list's closing line, or a chart, would
+    land in a bubble apart from the answer it belongs to."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "webchat"
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        event: Dict[Text, Any] = {}
+        if message.get("text"):
+            event["text"] = message["text"]
+        buttons = message.get("buttons") or message.get("quick_replies") or []
+        if buttons:
+            event["quick_replies"] = [
+                {"content_type": "text", "title": button["title"], "payload": button["payload"]} for button in buttons
+            ]
+        custom = message.get("custom")
+        if isinstance(custom, dict) and isinstance(custom.get("picture"), dict):
+            event["picture"] = custom["picture"]
+            custom = None
+        if event:
+            await self._send_message(recipient_id, event)
+        # Anything else (an image, an attachment, other custom JSON) the way Rasa sends it.
+        rest = {key: message[key] for key in ("image", "attachment", "elements") if message.get(key)}
+        if custom:
+            rest["custom"] = custom
+        if rest:
+            await super().send_response(recipient_id, rest)
 
 
 class WebChatInput(SocketIOInput):
@@ -148,7 +186,7 @@ class WebChatInput(SocketIOInput):
                 return
             message = UserMessage(
                 data["message"],
-                SocketIOOutput(sio, self.bot_message_evt),
+                WebChatOutput(sio, self.bot_message_evt),
                 data["session_id"] if self.session_persistence else sid,
                 input_channel=self.name(),
                 metadata=data.get(self.metadata_key),
@@ -165,24 +203,16 @@ class WebChatInput(SocketIOInput):
 
         @blueprint.route("/<name>", methods=["GET"])  # /chat/ (name "") and the page's files
         async def page_file(_: Request, name: str) -> HTTPResponse:
-            if name == "webchat.js":
-                return await _widget_bundle()
             if name not in PAGE_FILES:  # a fixed list: no path from the URL reaches the file system
                 return response.text("Not found", status=404)
             file_name, mime_type = PAGE_FILES[name]
             return await response.file(PAGE_DIR / file_name, headers=PAGE_HEADERS, mime_type=mime_type)
 
-
-async def _widget_bundle() -> HTTPResponse:
-    if not WIDGET_BUNDLE.is_file():
-        return response.text(
-            f"The chat widget is not installed ({WIDGET_BUNDLE} is missing): run `make install`.", status=503
-        )
-    source = _offline_bundle(WIDGET_BUNDLE.stat().st_mtime_ns)
-    return response.text(source, headers=PAGE_HEADERS, content_type="text/javascript; charset=utf-8")
-
-
-@lru_cache(maxsize=1)
-def _offline_bundle(modified: int) -> str:
-    """The bundle without remote style imports, read once per installed version."""
-    return REMOTE_STYLE_IMPORT.sub("", WIDGET_BUNDLE.read_text(encoding="utf-8"))
+        @blueprint.route("/vendor/<name>", methods=["GET"])
+        async def vendor_file(_: Request, name: str) -> HTTPResponse:
+            if name not in VENDOR_FILES:
+                return response.text("Not found", status=404)
+            path, mime_type = VENDOR_FILES[name]
+            if not path.is_file():
+                return response.text(f"{path.relative_to(PROJECT)} is missing: run `make install`.", status=503)
+            return await response.file(path, headers=PAGE_HEADERS, mime_type=mime_type)

@@ -97,3 +97,14 @@ def test_an_action_needs_the_knowledge_base_loaded_first(dispatcher, make_tracke
     monkeypatch.setattr(runtime, "_loaded", None)
     with pytest.raises(RuntimeError, match="python -m actions.server"):
         ActionShowHelp().run(dispatcher, tracker, domain={})
+
+
+def test_the_web_chat_gets_the_picture_and_rest_the_text_alone(dispatcher, make_tracker):
+    question = "how much does an HR exec make?"
+    _, web = run(
+        ActionAnswerRoleTopic(), dispatcher, make_tracker("ask_salary", text=question, input_channel="webchat")
+    )
+    assert web["custom"]["picture"]["kind"] == "pay_range" and "**HR executive, salary**" in web["text"]
+    dispatcher.messages.clear()
+    _, rest = run(ActionAnswerRoleTopic(), dispatcher, make_tracker("ask_salary", text=question))
+    assert not rest.get("custom") and rest["text"].startswith("HR executive, salary:")

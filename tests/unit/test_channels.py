@@ -16,7 +16,7 @@ from channels.reliable import (
     UNAVAILABLE_TEXT,
     with_reply_guarantee,
 )
-from channels.webchat import PAGE_DIR, PAGE_FILES, WebChatInput
+from channels.webchat import PAGE_DIR, PAGE_FILES, WebChatInput, WebChatOutput
 from patches.tracker_store_fail_loudly import ConversationNotSaved, ConversationStoreUnavailable
 
 
@@ -111,3 +111,34 @@ def test_a_log_record_is_one_line_whatever_text_it_carries(caplog):
     finally:
         logging.setLogRecordFactory(factory)
     assert caplog.messages == ["Refused: x\\nERROR rasa - forged\\r\\x1b[2J\\u2028."]
+
+
+class RecordingSocket:
+    def __init__(self):
+        self.emitted = []
+
+    async def emit(self, event, data=None, room=None, **kwargs):
+        self.emitted.append((event, data, room))
+
+
+def test_a_web_chat_reply_is_one_event_with_its_text_whole_its_buttons_and_its_picture():
+    """Rasa's socketio output would split the text at each blank line and send the custom
+    payload apart: the page would show a list's closing line, or a chart, in bubbles of their own."""
+    socket = RecordingSocket()
+    message = {
+        "text": "**Pay**:\n- one\n\nSource: BLS.",
+        "buttons": [{"title": "More detail", "payload": "/ask_salary"}],
+        "custom": {"picture": {"kind": "pay_range"}},
+    }
+    asyncio.run(WebChatOutput(socket, "bot_uttered").send_response("session-1", message))
+    assert socket.emitted == [
+        (
+            "bot_uttered",
+            {
+                "text": "**Pay**:\n- one\n\nSource: BLS.",
+                "quick_replies": [{"content_type": "text", "title": "More detail", "payload": "/ask_salary"}],
+                "picture": {"kind": "pay_range"},
+            },
+            "session-1",
+        )
+    ]
