@@ -294,6 +294,15 @@ def sized_chat(request, browser: Browser, servers) -> Iterator[ChatPage]:
     context.close()
 
 
+def ask_for_a_picture(chat: ChatPage, question: str, reply_text: str, kind: str):
+    """A new conversation's answer to `question` (the reply containing `reply_text`) and its picture."""
+    chat.open()
+    chat.wait_for_reply_containing("I'm a guide to HR careers")
+    chat.ask(question)
+    reply = chat.wait_for_reply_containing(reply_text)
+    return reply, reply.locator(f"figure.picture-{kind}")
+
+
 def save_screenshot(chat: ChatPage, reply, name: str, tmp_path: Path) -> None:
     reply.locator("figure").scroll_into_view_if_needed()
     folders = [tmp_path] + (
@@ -328,11 +337,10 @@ def assert_pay_ranges(figure, expected: List[List[str]]) -> None:
 
 
 def test_a_salary_answer_shows_its_pay_range_and_its_figures_as_text(sized_chat: ChatPage, servers, tmp_path):
-    chat = sized_chat.open()
-    chat.wait_for_reply_containing("I'm a guide to HR careers")
-    chat.ask("how much does an HR generalist make?")
-    reply = chat.wait_for_reply_containing("for human resources specialists in the U.S.")
-    figure = reply.locator("figure.picture-pay-range")
+    chat = sized_chat
+    reply, figure = ask_for_a_picture(
+        chat, "how much does an HR generalist make?", "for human resources specialists in the U.S.", "pay-range"
+    )
     expect(figure.locator("figcaption")).to_have_text("HR generalist, the U.S.: pay range")
     labels = range_labels(HR_SPECIALISTS)
     assert_pay_ranges(figure, [labels])
@@ -342,11 +350,13 @@ def test_a_salary_answer_shows_its_pay_range_and_its_figures_as_text(sized_chat:
 
 
 def test_a_comparison_shows_both_ranges_on_one_axis(sized_chat: ChatPage, servers, tmp_path):
-    chat = sized_chat.open()
-    chat.wait_for_reply_containing("I'm a guide to HR careers")
-    chat.ask("compare the salary of an HR generalist and an HR executive")
-    reply = chat.wait_for_reply_containing("HR generalist vs HR executive, salary")
-    figure = reply.locator("figure.picture-pay-range")
+    chat = sized_chat
+    reply, figure = ask_for_a_picture(
+        chat,
+        "compare the salary of an HR generalist and an HR executive",
+        "HR generalist vs HR executive, salary",
+        "pay-range",
+    )
     expect(figure.locator("figcaption")).to_have_text("HR generalist vs HR executive, pay range in the U.S.")
     assert_pay_ranges(figure, [range_labels(HR_SPECIALISTS), range_labels(HR_MANAGERS)])
     boxes = figure.locator("svg.pay-range rect.box")
@@ -359,11 +369,10 @@ def test_a_comparison_shows_both_ranges_on_one_axis(sized_chat: ChatPage, server
 def test_where_it_pays_best_shows_a_map_of_the_states_with_the_top_five_as_text(
     sized_chat: ChatPage, servers, tmp_path
 ):
-    chat = sized_chat.open()
-    chat.wait_for_reply_containing("I'm a guide to HR careers")
-    chat.ask("which states pay HR managers the most?")
-    reply = chat.wait_for_reply_containing("the 5 states with the highest median annual pay")
-    figure = reply.locator("figure.picture-state-map")
+    chat = sized_chat
+    reply, figure = ask_for_a_picture(
+        chat, "which states pay HR managers the most?", "the 5 states with the highest median annual pay", "state-map"
+    )
     states = {
         code: committed(HR_MANAGERS, code, "annual_median")
         for code, area in WAGES["areas"].items()
