@@ -76,8 +76,11 @@ def pay_range(
         points = _range(row, hourly) if row is not None else None
         if points is None:
             return None
-        name = f"{title(kb.role(role_id).name)}, {_where(kb, code)}"
-        series.append({"name": name, "occupation": kb.occupation_label(role_id), "points": points})
+        role_name, occupation = kb.role(role_id).name, kb.occupation_label(role_id)
+        name = f"{title(role_name)}, {_where(kb, code)}"
+        # The BLS occupation, where its name is not the role's own: "HR generalist (human resources specialists)".
+        named = "" if occupation.lower() == f"{role_name}s".lower() else f" ({occupation})"
+        series.append({"name": name, "occupation": named, "points": points})
     if not series:
         return None
     unit = "an hour" if hourly else "a year"
@@ -85,7 +88,7 @@ def pay_range(
     for item in series:
         figures = [f"{point['name']} {point['label']}" for point in item["points"]]
         figures[1:] = [figure.replace(" percentile", "") for figure in figures[1:]]  # "10th percentile", "25th", ...
-        lines.append(f"{item['name']} ({item['occupation']}): " + ", ".join(figures) + ".")
+        lines.append(f"{item['name']}{item['occupation']}: " + ", ".join(figures) + ".")
     return {
         "kind": "pay_range",
         "title": title_text or f"{series[0]['name']}: pay range",
@@ -133,8 +136,8 @@ def state_map(kb: KnowledgeBase, role_id: str, measure: str, lowest: bool, liste
         "listed": listed_states,
         "lowest": lowest,
         "text": (
-            f"Figures for {kb.occupation_label(role_id)}, {kb.wages.provenance.release}. {which} {len(listed_states)}: "
-            f"{top}. Every state's figure is in the table below the map."
+            f"Figures for {kb.occupation_label(role_id)}, {kb.wages.provenance.release}. {which} {len(listed_states)} "
+            f"({measure_name[:1].lower()}{measure_name[1:]}): {top}. Every state's figure is in the table below the map."
         ),
         "source": _source(kb),
     }

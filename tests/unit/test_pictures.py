@@ -47,9 +47,9 @@ def test_a_state_map_has_every_state_with_a_figure_and_the_listed_ones(kb):
     picture = pictures.state_map(kb, "hr_executive", "annual_median", lowest=False, listed=[CA, TX])
     assert [(state["fips"], state["label"]) for state in picture["states"]] == [("06", "$170,080"), ("48", "$136,500")]
     assert picture["listed"] == ["06", "48"] and picture["measure"] == "Median annual pay"
-    assert "Highest 2: California $170,080, Texas $136,500." in picture["text"]
+    assert "Highest 2 (median annual pay): California $170,080, Texas $136,500." in picture["text"]
     jobs = pictures.state_map(kb, "hr_executive", "employment", lowest=True, listed=[TX])
-    assert [state["label"] for state in jobs["states"]] == ["23,220", "27,450"] and "Lowest 1: Texas 23,220" in jobs[
+    assert [state["label"] for state in jobs["states"]] == ["23,220", "27,450"] and "Lowest 1 (jobs): Texas 23,220" in jobs[
         "text"
     ]
 
