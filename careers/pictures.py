@@ -78,8 +78,9 @@ def pay_range(
             return None
         role_name, occupation = kb.role(role_id).name, kb.occupation_label(role_id)
         name = f"{title(role_name)}, {_where(kb, code)}"
-        # The BLS occupation, where its name is not the role's own: "HR generalist (human resources specialists)".
-        named = "" if occupation.lower() == f"{role_name}s".lower() else f" ({occupation})"
+        # The BLS occupation, where its name is not the role's own ("HR generalist, the U.S.,
+        # figures for human resources specialists").
+        named = "" if occupation.lower() == f"{role_name}s".lower() else f", figures for {occupation}"
         series.append({"name": name, "occupation": named, "points": points})
     if not series:
         return None

@@ -9,6 +9,11 @@
   var MAP_URL = "vendor/states-albers-10m.json"; // us-atlas, projected to a 975 x 610 viewport
   var MAP_COLOURS = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
   var NO_ESTIMATE_COLOUR = "#eeeeee";
+  var SMALL_STATES = [
+    { fips: "11", code: "DC", name: "District of Columbia" },
+    { fips: "10", code: "DE", name: "Delaware" },
+    { fips: "44", code: "RI", name: "Rhode Island" },
+  ];
 
   function svg(name, attributes, parent) {
     var element = document.createElementNS(SVG, name);
@@ -66,7 +71,7 @@
 
   var measuring = document.createElement("canvas").getContext("2d");
   function labelWidth(content, bold) {
-    measuring.font = (bold ? "700 " : "") + "12px " + window.getComputedStyle(document.body).fontFamily;
+    measuring.font = (bold ? "700 " : "") + "13px " + window.getComputedStyle(document.body).fontFamily;
     return measuring.measureText(content).width + 4;
   }
 
@@ -140,7 +145,10 @@
     var hourly = picture.unit === "an hour";
     ticks(low, high).forEach(function (value) {
       svg("line", { class: "grid", x1: x(value), x2: x(value), y1: 0, y2: height - axisHeight + 4 }, chart);
-      text(chart, x(value), height - 8, shortMoney(value, hourly), { class: "tick", "text-anchor": "middle" });
+      var at = x(value);
+      // A tick's figure stays inside the chart: anchored at the edge it would cross.
+      var anchor = at < 20 ? "start" : at > width - 20 ? "end" : "middle";
+      text(chart, at, height - 8, shortMoney(value, hourly), { class: "tick", "text-anchor": anchor });
     });
     var top = 0;
     rows.forEach(function (row, index) {
@@ -244,6 +252,16 @@
     });
     var scale = classes(picture.states);
     var listed = picture.listed || [];
+    function describe(state) {
+      return state.name + ": " + state.label + " (" + state.rank + " of " + picture.states.length + ")";
+    }
+    function react(element, words) {
+      ["click", "mouseenter"].forEach(function (kind) {
+        element.addEventListener(kind, function () {
+          readout.textContent = words;
+        });
+      });
+    }
     var map = svg("svg", {
       class: "chart state-map",
       viewBox: "0 0 975 610",
@@ -260,22 +278,30 @@
         fill: state ? MAP_COLOURS[scale.of(state.value)] : NO_ESTIMATE_COLOUR,
         "data-fips": feature.id,
       });
-      var tip = svg("title", {}, path);
-      var words = state
-        ? state.name + ": " + state.label + " (" + state.rank + " of " + picture.states.length + ")"
-        : feature.properties.name + ": no estimate published";
-      tip.textContent = words;
-      ["click", "mouseenter"].forEach(function (kind) {
-        path.addEventListener(kind, function () {
-          readout.textContent = words;
-        });
-      });
+      var words = state ? describe(state) : feature.properties.name + ": no estimate published";
+      svg("title", {}, path).textContent = words;
+      react(path, words);
       if (listed.indexOf(feature.id) >= 0) {
         path.setAttribute("class", "state listed");
         outlined.push(path);
       } else {
         map.appendChild(path);
       }
+    });
+    // The smallest states are a few pixels on a phone: each gets a box to point at, off the coast.
+    SMALL_STATES.forEach(function (small, index) {
+      var state = byFips[small.fips];
+      var words = state ? describe(state) : small.name + ": no estimate published";
+      var y = 300 + index * 44;
+      var box = svg("rect", {
+        class: "state state-box" + (listed.indexOf(small.fips) >= 0 ? " listed" : ""),
+        x: 930, y: y, width: 34, height: 34, rx: 3,
+        fill: state ? MAP_COLOURS[scale.of(state.value)] : NO_ESTIMATE_COLOUR,
+        "data-fips": small.fips,
+      }, map);
+      svg("title", {}, box).textContent = words;
+      react(box, words);
+      text(map, 924, y + 23, small.code, { class: "state-box-label", "text-anchor": "end" });
     });
     outlined.forEach(function (path) {
       map.appendChild(path); // drawn last, so that their outline is not hidden by a neighbour's
@@ -339,11 +365,12 @@
   function stateMap(picture) {
     var figure = html("figure", "picture picture-state-map");
     figure.appendChild(html("figcaption", "picture-title", picture.title));
-    var holder = html("div", "map-holder", "Loading the map...");
-    figure.appendChild(holder);
+    // The readout above the map: below it, the question box could cover it on a short screen.
     var readout = html("p", "map-readout", "Tap or point at a state for its figure.");
     readout.setAttribute("aria-live", "polite");
     figure.appendChild(readout);
+    var holder = html("div", "map-holder", "Loading the map...");
+    figure.appendChild(holder);
     figure.appendChild(mapLegend(picture));
     figure.appendChild(html("p", "picture-text", picture.text));
     figure.appendChild(statesTable(picture));

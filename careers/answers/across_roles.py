@@ -139,6 +139,14 @@ def roles_by_education_answer(kb: KnowledgeBase, level: Optional[str], markup: M
             + ", ".join(f"{title(r.name)} ({r.education.minimum.lower()})" for r in more)
             + "."
         )
+    unstated = [role for role in roles if role.education.minimum is None]
+    if unstated:
+        # Left out of both lists, they would read as needing neither more nor less.
+        lines.append(
+            "No typical entry education of their own in my sources: "
+            + ", ".join(title(role.name) for role in unstated)
+            + " (ask about one for what the sources do say)."
+        )
     lines.append(
         "Typical entry education as the BLS Occupational Outlook Handbook gives it; employers may ask for more."
     )

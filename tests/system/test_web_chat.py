@@ -100,10 +100,12 @@ class ChatPage:
         return self.page.evaluate("window.cspViolations")
 
     def overflow(self) -> Dict[str, int]:
-        """How many pixels the page, and the widest bubble, are wider than they show."""
+        """How many pixels the page, and the widest bubble, are wider (or taller) than they show."""
         return self.page.evaluate(
             """() => ({
               page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+              // the conversation scrolls, not the page: a page taller than the screen shifts on a phone
+              tall: document.documentElement.scrollHeight - document.documentElement.clientHeight,
               bubble: Math.max(0, ...[...document.querySelectorAll('.bubble')].map(b => b.scrollWidth - b.clientWidth)),
             })"""
         )
@@ -314,7 +316,7 @@ def save_screenshot(chat: ChatPage, reply, name: str, tmp_path: Path) -> None:
 
 
 def assert_fits_and_stays_home(chat: ChatPage, servers) -> None:
-    assert chat.overflow() == {"page": 0, "bubble": 0}
+    assert chat.overflow() == {"page": 0, "tall": 0, "bubble": 0}
     assert chat.csp_violations() == [] and chat.errors == []
     elsewhere = [url for url in chat.requests if not url.startswith((servers["base"], "data:"))]
     assert elsewhere == []
@@ -397,6 +399,10 @@ def test_where_it_pays_best_shows_a_map_of_the_states_with_the_top_five_as_text(
     else:
         texas.hover()
     expect(figure.locator(".map-readout")).to_contain_text(f"Texas: ${states['4800000']:,.0f}")
+    # The smallest states have a box of their own to point at.
+    dc = figure.locator('rect.state-box[data-fips="11"]')
+    dc.tap() if chat.size == "phone" else dc.hover()
+    expect(figure.locator(".map-readout")).to_contain_text(f"District of Columbia: ${states['1100000']:,.0f}")
     save_screenshot(chat, reply, "map", tmp_path)
     assert_fits_and_stays_home(chat, servers)
 
@@ -427,7 +433,16 @@ def test_a_table_on_a_phone_stacks_its_rows(browser: Browser, servers):
         cell = reply.locator("table td").nth(1)
         assert cell.evaluate("td => getComputedStyle(td).display") == "block"
         assert cell.evaluate("td => getComputedStyle(td, '::before').content").startswith('"HR generalist')
-        assert chat.overflow() == {"page": 0, "bubble": 0}
+        # With more tables, scrolled back up: the tables below the screen (and the headers a
+        # phone hides) stay inside the conversation, which scrolls; the page does not.
+        for question, answer in [
+            ("compare the salary of an HR generalist and an HR executive", "HR generalist vs HR executive, salary"),
+            ("compare a labor lawyer and an HR executive", "Labor lawyer vs HR executive"),
+        ]:
+            chat.ask(question)
+            chat.wait_for_reply_containing(answer)
+        chat.messages.evaluate("log => { log.scrollTop = 0; }")
+        assert chat.overflow() == {"page": 0, "tall": 0, "bubble": 0}
     finally:
         context.close()
 

@@ -20,7 +20,7 @@ def test_a_pay_range_has_the_five_percentiles_of_the_place_asked_as_labels_and_a
     assert labels(picture) == ["$83,200", "$105,090", "$136,500", "$176,830", "$226,050"]
     assert picture["title"] == "HR executive, Texas: pay range"
     assert picture["text"] == (
-        "Annual pay, May 2025:\nHR executive, Texas (human resources managers): 10th percentile $83,200, "
+        "Annual pay, May 2025:\nHR executive, Texas, figures for human resources managers: 10th percentile $83,200, "
         "25th $105,090, median $136,500, 75th $176,830, 90th $226,050."
     )
     assert picture["source"]["release"] == "May 2025"
@@ -49,9 +49,10 @@ def test_a_state_map_has_every_state_with_a_figure_and_the_listed_ones(kb):
     assert picture["listed"] == ["06", "48"] and picture["measure"] == "Median annual pay"
     assert "Highest 2 (median annual pay): California $170,080, Texas $136,500." in picture["text"]
     jobs = pictures.state_map(kb, "hr_executive", "employment", lowest=True, listed=[TX])
-    assert [state["label"] for state in jobs["states"]] == ["23,220", "27,450"] and "Lowest 1 (jobs): Texas 23,220" in jobs[
-        "text"
-    ]
+    assert [state["label"] for state in jobs["states"]] == [
+        "23,220",
+        "27,450",
+    ] and "Lowest 1 (jobs): Texas 23,220" in jobs["text"]
 
 
 def test_a_salary_reply_carries_the_range_of_what_was_asked(kb):
