@@ -14,7 +14,7 @@ from rasa_sdk import Tracker
 from careers import topics
 from careers.dialogue import Context, Request
 from careers.knowledge_base import KnowledgeBase
-from careers.matching import MEASURE_PATTERNS, PayLimit
+from careers.matching import MEASURE_PATTERNS, PayLimit, named_ids
 from careers.not_covered import BEYOND_LABELS
 from careers.places import is_place_key
 from careers.schema import ENTRY_EDUCATION_LEVELS
@@ -276,6 +276,7 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         years=tuple(int(v) for v in _values(entities, "year") if isinstance(v, str) and v.isdigit()),
         role_heads=tuple(dict.fromkeys(v for v in _values(entities, "role_head") if isinstance(v, str))),
         from_role=_from_role(kb, named_roles, text),
+        certifications=tuple(named_ids(kb.certification_names(), text)),
     )
 
 

@@ -8,6 +8,7 @@ from careers import topics
 from careers.decisions import (
     AnswerAcrossRoles,
     AnswerBesideUnknown,
+    AnswerCertifications,
     AnswerMove,
     AnswerPair,
     AnswerRole,
@@ -159,6 +160,8 @@ def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = (
     if isinstance(decision, AnswerMove):  # the goal in focus; "the other one" is where they start
         updates = _answered(context, (decision.goal,), "path", None, None)
         return {**updates, DISCUSSED_ROLES: _discussed(context, decision.start, decision.goal)}
+    if isinstance(decision, AnswerCertifications):  # the role in focus stays; "which first?" asks of these
+        return {TOPIC: "certifications"} if context.topic != "certifications" else {}
     if isinstance(decision, ComparePlaces):
         last = decision.places[-1]
         updates = _answered(context, (decision.role,), "salary", None, None if last == NATIONAL else last)

@@ -44,6 +44,7 @@ class Request:
     years: Tuple[int, ...] = ()  # years of the knowledge base named ("in may 2024"): their figures too
     role_heads: Tuple[str, ...] = ()  # bare title words with no role of their own ("the manager")
     from_role: Optional[str] = None  # the covered role the user is in or moves from ("I'm a generalist", "from X to Y")
+    certifications: Tuple[str, ...] = ()  # certifications named ("is the SHRM-CP or the PHR worth it?")
 
     @property
     def topic(self) -> Optional[str]:
@@ -82,6 +83,13 @@ class AnswerMove:
 
     start: str
     goal: str
+
+
+@dataclass(frozen=True)
+class AnswerCertifications:
+    """The certifications named, whatever role is in focus ("SHRM-CP or PHR?")."""
+
+    certifications: Tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -213,6 +221,7 @@ Decision = Union[
     AnswerRole,
     AnswerPair,
     AnswerMove,
+    AnswerCertifications,
     AskWhichRole,
     SayNotCovered,
     AnswerAcrossRoles,

@@ -21,6 +21,7 @@ from careers.context import Context, slot_updates
 from careers.decisions import (
     AnswerAcrossRoles,
     AnswerBesideUnknown,
+    AnswerCertifications,
     AnswerMove,
     AnswerPair,
     AnswerRole,
@@ -64,6 +65,7 @@ __all__ = [
     "Decision",
     "AnswerAcrossRoles",
     "AnswerBesideUnknown",
+    "AnswerCertifications",
     "AnswerMove",
     "AnswerPair",
     "AnswerRole",
@@ -94,7 +96,18 @@ OUT_OF_SCOPE = "out_of_scope"  # the NLU's out_of_scope intent
 UNSURE = "unsure"  # the NLU was unsure of the intent (nlu_fallback): the entities may still tell
 SMALL_TALK = "small_talk"  # hello, thanks, goodbye: unless the message asks something besides
 # Decisions that answer (a question back or an "I don't know" does not).
-ANSWERS = (AnswerRole, AnswerPair, AnswerMove, ComparePlaces, RankPlaces, AnswerAcrossRoles, AnswerSharedTopic)
+ANSWERS = (
+    AnswerRole,
+    AnswerPair,
+    AnswerMove,
+    AnswerCertifications,
+    ComparePlaces,
+    RankPlaces,
+    AnswerAcrossRoles,
+    AnswerSharedTopic,
+)
+# Topics whose question a certification's name makes a question about it ("is the PHR worth it?").
+CERTIFICATION_QUESTIONS = ("certifications", "education", "path", topics.DEFAULT_TOPIC)
 SMALL_TALK_RESPONSES = {"greet": "utter_greet", "goodbye": "utter_goodbye", "thank": "utter_you_are_welcome"}
 
 INFORM_ROLE = "inform_role"  # "and the generalist?": a role, keeping the topic
@@ -509,6 +522,9 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
     move = _move(request)
     if move and topic in ("path", "certifications", "education"):
         return move  # "I'm a generalist, how do I become a manager?"
+    if request.certifications and topic in CERTIFICATION_QUESTIONS:
+        # "is SHRM-CP or PHR worth getting?": those two, not the certifications of the role in focus.
+        return AnswerCertifications(request.certifications)
     if topic == "path" and request.generic and not known:
         return AnswerAcrossRoles("ways_in", "path")  # "how do I get into HR?": HR in general, whatever was in focus
     if len(known) >= 2:
@@ -551,6 +567,8 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
     move = _move(request)
     if move:
         return move  # "recruiter to T&D specialist: how do I make the switch?"
+    if request.certifications and not request.roles:
+        return AnswerCertifications(request.certifications)  # "shrm-cp vs phr?"
     if context.topic == "certifications" and context.role and not (request.roles or request.topics or request.places):
         return AnswerRole(context.role, "certifications")  # "which one first?": they come in that order
     if request.role_heads and not (request.roles or request.compare or request.both or request.topic):

@@ -134,6 +134,17 @@ class KnowledgeBase:
     def source(self, key: str) -> Source:
         return self.sources[key]
 
+    def certification_names(self) -> Dict[str, List[str]]:
+        """Each certification's names: "CCP or CBP" is two, and its full name one more."""
+        return {
+            key: [*certification.name.split(" or "), certification.full_name]
+            for key, certification in self.certifications.items()
+        }
+
+    def roles_listing(self, certification_id: str) -> List[str]:
+        """The roles whose path names the certification."""
+        return [role.id for role in self.roles.values() if role.path and certification_id in role.path.certifications]
+
     def role_certifications(self, role_id: str) -> List[Certification]:
         """The role's certifications, the one to take first first."""
         path = self.roles[role_id].path

@@ -386,3 +386,21 @@ REFERENCES = [
 
 def references(text: Text) -> List[Span]:
     return pattern_mentions(REFERENCES, text)
+
+
+def _name_pattern(name: Text) -> Pattern:
+    """ "SHRM-CP" matches "shrm-cp", "SHRM CP" and "shrmcp"; "the bar exam" matches "bar exam"."""
+    tokens = [token for token in re.split(r"[\s-]+", name.lower()) if token]
+    if tokens and tokens[0] in LEADING_WORDS:
+        tokens = tokens[1:]
+    return re.compile(r"\b" + r"[\s-]?".join(map(re.escape, tokens)) + r"\b", re.IGNORECASE)
+
+
+def named_ids(names: Dict[Text, Sequence[Text]], text: Text) -> List[Text]:
+    """The ids whose names (any of them) the text mentions, in the order of mention."""
+    first_at = {}
+    for key, variants in names.items():
+        starts = [match.start() for variant in variants for match in [_name_pattern(variant).search(text)] if match]
+        if starts:
+            first_at[key] = min(starts)
+    return sorted(first_at, key=first_at.__getitem__)

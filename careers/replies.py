@@ -63,6 +63,15 @@ def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> 
                 buttons.compare_button(kb, decision.start, decision.goal),
             ],
         )
+    if isinstance(decision, dialogue.AnswerCertifications):
+        listing = [role_id for key in decision.certifications for role_id in kb.roles_listing(key)]
+        followups = [
+            buttons.topic_button(kb, role_id, "certifications") for role_id in list(dict.fromkeys(listing))[:3]
+        ]
+        return Reply(
+            path_answers.named_certifications_answer(kb, decision.certifications, markup),
+            followups or buttons.scope_buttons(kb),
+        )
     if isinstance(decision, dialogue.ComparePlaces):
         text, answered = pay.compare_places_answer(kb, decision.role, decision.places, markup)
         picture = _pay_range_picture(kb, [(decision.role, code) for code in answered])

@@ -5,7 +5,7 @@ Times are computed from the facts and said as such: the usual length of the entr
 (shared.study_time) and the related work experience BLS lists (education.experience.level).
 """
 
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from careers.formatting import PLAIN, Markup, bullets, money, sources_line
 from careers.knowledge_base import WAGE_SOURCE, KnowledgeBase
@@ -91,6 +91,26 @@ def certifications_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAI
     heading = markup.heading(f"Certifications for the {role.name}")
     sources = sources_line(kb, [item.source for item in certifications], markup)
     return f"{heading}{note}:\n{bullets(lines)}\n{closing}\n{sources}"
+
+
+def named_certifications_answer(kb: KnowledgeBase, certification_ids: Sequence[str], markup: Markup = PLAIN) -> str:
+    """The certifications asked about by name: what each takes, and the roles whose path names it."""
+    lines = []
+    for key in certification_ids:
+        item = kb.certifications[key]
+        roles = [f"the {kb.role(role_id).name}" for role_id in kb.roles_listing(key)]
+        roles_text = ", ".join(roles[:-1]) + f" and {roles[-1]}" if len(roles) > 1 else "".join(roles)
+        listed = f" My sources list it for {roles_text}." if roles else ""
+        lines.append(f"{item.name} ({item.full_name}), from {item.granted_by}: {item.requirements}.{listed}")
+    names = " and ".join(kb.certifications[key].name for key in certification_ids)
+    several = len(certification_ids) > 1
+    closing = (
+        f"Whether {'they are' if several else 'it is'} worth it, and whether employers require "
+        f"{'them' if several else 'it'} or prefer people who hold {'them' if several else 'it'}, "
+        "I don't know: my sources don't say."
+    )
+    sources = sources_line(kb, [kb.certifications[key].source for key in certification_ids], markup)
+    return f"{markup.heading(names)}:\n{bullets(lines)}\n{closing}\n{sources}"
 
 
 def certifications_detail(kb: KnowledgeBase, role_id: str, markup: Markup = PLAIN) -> str:

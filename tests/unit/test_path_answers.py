@@ -6,10 +6,12 @@ import copy
 import pytest
 import yaml
 
+from actions.actions import ActionAnswerRoleTopic, ActionCompareRoles
 from careers import buttons, topics
 from careers.answers import path, role
 from careers.formatting import MARKDOWN, PLAIN
 from careers.knowledge_base import KnowledgeBaseError, load_knowledge_base
+from careers.matching import named_ids
 from tests.unit.conftest import FIXTURE_KB
 
 
@@ -122,3 +124,26 @@ def test_the_ways_into_hr_are_the_roles_by_the_experience_they_ask_least_schooli
     assert "- No related work experience needed to start: HR generalist (bachelor's degree)." in text
     assert "- 5 years or more of related work first: HR executive (bachelor's degree)." in text
     assert listed == ["hr_executive", "hr_generalist"]  # the roles with an experience entry
+
+
+def test_certifications_named_are_found_by_their_names_and_full_names(kb):
+    names = kb.certification_names()
+    assert named_ids(names, "is the tscp or TCP worth it?") == ["test_scp", "test_cp"]
+    assert named_ids(names, "what about the test certified professional") == ["test_cp"]
+    assert named_ids(names, "is the aTCPx worth it") == []  # a name inside a word is not the name
+
+
+def test_certifications_named_are_answered_whatever_role_is_in_focus(dispatcher, make_tracker):
+    """The HR executive in focus lists only TSCP: "is TCP worth getting?" is still about TCP."""
+    focus = {"role": "hr_executive", "topic": "certifications"}
+    tracker = make_tracker("ask_education", text="is TCP worth getting?", slots=focus)
+    ActionAnswerRoleTopic().run(dispatcher, tracker, domain={})
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith(
+        "TCP:\n- TCP (Test Certified Professional), from the Test Certification Board: open to anyone"
+    )
+    assert "My sources list it for the HR generalist." in text and "TSCP" not in text
+    assert "Whether it is worth it" in text and "I don't know: my sources don't say." in text
+    dispatcher.messages.clear()
+    ActionCompareRoles().run(dispatcher, make_tracker("compare_roles", text="tcp vs tscp"), domain={})
+    assert dispatcher.messages[0]["text"].startswith("TCP and TSCP:")
