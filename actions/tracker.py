@@ -232,7 +232,13 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         and not _attended(entity, text)
     ]
     levels = [value for value in _values(entities, "education_level") if value in kb.education_level_ids()]
-    place_entities = [entity for entity in entities if entity.get("entity") == "place"]
+    titles = [entity for entity in named_roles + entities if entity.get("entity") in ("role", "role_head")]
+    place_entities = [  # "from generalist to manager" is no place: a learned tagger may think so
+        entity
+        for entity in entities
+        if entity.get("entity") == "place"
+        and (is_place_key(entity.get("value")) or not any(_overlap(entity, title) for title in titles))
+    ]
     kept_places = [entity for entity in place_entities if not _set_aside(entity, text)] or place_entities
     place_values = [value for value in _values(kept_places, "place") if isinstance(value, str) and value.strip()]
     places = [value for value in place_values if is_place_key(value)]

@@ -138,6 +138,8 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
         role = request.roles[0] if request.roles else context.role
         if request.unknown_places:  # "in the Philippines, monthly?": the place is the first thing we lack
             return SayPlaceNotCovered(request.unknown_places, role)
+        if request.certifications:  # "is the SPHR hard to get?": what it takes, and "I don't know" on the rest
+            return AnswerBesideUnknown(AnswerCertifications(request.certifications), request.beyond)
         beside_the_outlook = "growth" in request.topics and set(request.beyond) <= BESIDE_THE_OUTLOOK
         if rules and (request.asked_apart or beside_the_outlook) and set(request.beyond) <= SEPARATE_QUESTIONS:
             # "would payroll clerk be an easy switch? whats the pay": the pay, and "I don't know" on the rest.

@@ -108,3 +108,21 @@ def test_the_web_chat_gets_the_picture_and_rest_the_text_alone(dispatcher, make_
     dispatcher.messages.clear()
     _, rest = run(ActionAnswerRoleTopic(), dispatcher, make_tracker("ask_salary", text=question))
     assert not rest.get("custom") and rest["text"].startswith("HR executive, salary:")
+
+
+def test_a_place_a_tagger_finds_in_job_titles_is_no_place(dispatcher, make_tracker):
+    """A learned tagger once read "generalist to manager" as a place: it was said to have no pay figures."""
+    text = "how do i go from generalist to executive"
+    tagged = [{"entity": "place", "value": "generalist to executive", "start": 17, "end": 40}]
+    _, message = run(ActionEducationGuidance(), dispatcher, make_tracker("ask_education_guidance", tagged, text=text))
+    assert "I have no pay figures" not in message["text"]
+    assert "HR executive" in message["text"]
+
+
+def test_a_certification_named_beside_a_subject_no_source_covers_gets_both(dispatcher, make_tracker):
+    tracker = make_tracker(
+        "out_of_scope", [{"entity": "beyond", "value": "hiring_difficulty"}], text="is the TSCP hard to get"
+    )
+    _, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
+    assert message["text"].startswith("TSCP:\n- TSCP (Test Senior Certified Professional)")
+    assert "I don't know" in message["text"]
