@@ -90,6 +90,7 @@ class AnswerCertifications:
     """The certifications named, whatever role is in focus ("SHRM-CP or PHR?")."""
 
     certifications: Tuple[str, ...]
+    role: Optional[str] = None  # the role in focus, whose path lists not all of them: its own said too
 
 
 @dataclass(frozen=True)

@@ -139,7 +139,7 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
         if request.unknown_places:  # "in the Philippines, monthly?": the place is the first thing we lack
             return SayPlaceNotCovered(request.unknown_places, role)
         if request.certifications:  # "is the SPHR hard to get?": what it takes, and "I don't know" on the rest
-            return AnswerBesideUnknown(AnswerCertifications(request.certifications), request.beyond)
+            return AnswerBesideUnknown(_named_certifications(kb, request, role), request.beyond)
         beside_the_outlook = "growth" in request.topics and set(request.beyond) <= BESIDE_THE_OUTLOOK
         if rules and (request.asked_apart or beside_the_outlook) and set(request.beyond) <= SEPARATE_QUESTIONS:
             # "would payroll clerk be an easy switch? whats the pay": the pay, and "I don't know" on the rest.
@@ -526,7 +526,7 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
         return move  # "I'm a generalist, how do I become a manager?"
     if request.certifications and topic in CERTIFICATION_QUESTIONS:
         # "is SHRM-CP or PHR worth getting?": those two, not the certifications of the role in focus.
-        return AnswerCertifications(request.certifications)
+        return _named_certifications(kb, request, known[0] if len(known) == 1 else None if known else context.role)
     if topic == "path" and request.generic and not known:
         return AnswerAcrossRoles("ways_in", "path")  # "how do I get into HR?": HR in general, whatever was in focus
     if len(known) >= 2:
@@ -555,6 +555,15 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
     return AnswerPair(first, second, topic)
 
 
+def _named_certifications(kb: KnowledgeBase, request: Request, role: Optional[str]) -> Decision:
+    """The certifications named: the role's own answer when its path lists them all ("does the
+    lawyer need the bar exam?"), else those, with the role's own beside them."""
+    path = kb.role(role).path if role else None
+    if path and set(request.certifications) <= set(path.certifications):
+        return AnswerRole(role, "certifications")  # type: ignore[arg-type]
+    return AnswerCertifications(request.certifications, role if path and path.certifications else None)
+
+
 def _move(request: Request) -> Optional[AnswerMove]:
     """From the role the user is in (or names after "from") to the last other role named, when
     the words ask how to get there."""
@@ -570,7 +579,7 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
     if move:
         return move  # "recruiter to T&D specialist: how do I make the switch?"
     if request.certifications and not request.roles:
-        return AnswerCertifications(request.certifications)  # "shrm-cp vs phr?"
+        return AnswerCertifications(request.certifications)  # "shrm-cp vs phr?": no role in it
     if context.topic == "certifications" and context.role and not (request.roles or request.topics or request.places):
         return AnswerRole(context.role, "certifications")  # "which one first?": they come in that order
     if request.role_heads and not (request.roles or request.compare or request.both or request.topic):

@@ -64,12 +64,13 @@ def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> 
             ],
         )
     if isinstance(decision, dialogue.AnswerCertifications):
-        listing = [role_id for key in decision.certifications for role_id in kb.roles_listing(key)]
+        listing = [decision.role] if decision.role else []
+        listing += [role_id for key in decision.certifications for role_id in kb.roles_listing(key)]
         followups = [
             buttons.topic_button(kb, role_id, "certifications") for role_id in list(dict.fromkeys(listing))[:3]
         ]
         return Reply(
-            path_answers.named_certifications_answer(kb, decision.certifications, markup),
+            path_answers.named_certifications_answer(kb, decision.certifications, markup, decision.role),
             followups or buttons.scope_buttons(kb),
         )
     if isinstance(decision, dialogue.ComparePlaces):

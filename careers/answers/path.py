@@ -93,8 +93,11 @@ def certifications_answer(kb: KnowledgeBase, role_id: str, markup: Markup = PLAI
     return f"{heading}{note}:\n{bullets(lines)}\n{closing}\n{sources}"
 
 
-def named_certifications_answer(kb: KnowledgeBase, certification_ids: Sequence[str], markup: Markup = PLAIN) -> str:
-    """The certifications asked about by name: what each takes, and the roles whose path names it."""
+def named_certifications_answer(
+    kb: KnowledgeBase, certification_ids: Sequence[str], markup: Markup = PLAIN, role_id: Optional[str] = None
+) -> str:
+    """The certifications asked about by name: what each takes, and the roles whose path names
+    it; with `role_id` (the role in focus), the role's own certifications after them."""
     lines = []
     for key in certification_ids:
         item = kb.certifications[key]
@@ -109,6 +112,9 @@ def named_certifications_answer(kb: KnowledgeBase, certification_ids: Sequence[s
         f"{'them' if several else 'it'} or prefer people who hold {'them' if several else 'it'}, "
         "I don't know: my sources don't say."
     )
+    if role_id:
+        own = ", ".join(item.name for item in kb.role_certifications(role_id))
+        closing += f"\nThe certifications my sources name for the {kb.role(role_id).name}: {own}."
     sources = sources_line(kb, [kb.certifications[key].source for key in certification_ids], markup)
     return f"{markup.heading(names)}:\n{bullets(lines)}\n{closing}\n{sources}"
 

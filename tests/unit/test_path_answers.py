@@ -142,7 +142,12 @@ def test_certifications_named_are_answered_whatever_role_is_in_focus(dispatcher,
     assert text.startswith(
         "TCP:\n- TCP (Test Certified Professional), from the Test Certification Board: open to anyone"
     )
-    assert "My sources list it for the HR generalist." in text and "TSCP" not in text
+    assert "My sources list it for the HR generalist." in text and "TSCP (" not in text
+    assert "The certifications my sources name for the HR executive: TSCP." in text  # the role in focus's own
+    dispatcher.messages.clear()
+    # Where the role's path lists them all, its own answer (with what BLS says of a licence, say).
+    ActionAnswerRoleTopic().run(dispatcher, make_tracker("ask_education", text="is TSCP worth it", slots=focus), {})
+    assert dispatcher.messages[0]["text"].startswith("Certifications for the HR executive")
     assert "Whether it is worth it" in text and "I don't know: my sources don't say." in text
     dispatcher.messages.clear()
     ActionCompareRoles().run(dispatcher, make_tracker("compare_roles", text="tcp vs tscp"), domain={})
