@@ -388,6 +388,7 @@ def references(text: Text) -> List[Span]:
     return pattern_mentions(REFERENCES, text)
 
 
+@lru_cache(maxsize=None)
 def _name_pattern(name: Text) -> Pattern:
     """ "SHRM-CP" matches "shrm-cp", "SHRM CP" and "shrmcp"; "the bar exam" matches "bar exam"."""
     tokens = [token for token in re.split(r"[\s-]+", name.lower()) if token]

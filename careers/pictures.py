@@ -14,6 +14,7 @@ Kinds:
 
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from careers.answers.pay import area_name
 from careers.formatting import money, title
 from careers.knowledge_base import WAGE_SOURCE, KnowledgeBase
 from careers.wages import Estimate, WageRow, rank_areas
@@ -40,11 +41,6 @@ def _label(estimate: Estimate, hourly: bool) -> str:
     floor = estimate.value_or_floor
     figure = f"${floor:,.2f}" if hourly else money(int(floor))  # type: ignore[arg-type]
     return figure + (" or more" if estimate.top_coded else "")
-
-
-def _where(kb: KnowledgeBase, code: str) -> str:
-    area = kb.wages.areas[code]
-    return "the U.S." if area.is_national else area.name
 
 
 def _source(kb: KnowledgeBase) -> Dict[str, str]:
@@ -77,7 +73,7 @@ def pay_range(
         if points is None:
             return None
         role_name, occupation = kb.role(role_id).name, kb.occupation_label(role_id)
-        name = f"{title(role_name)}, {_where(kb, code)}"
+        name = f"{title(role_name)}, {area_name(kb, code)}"
         # The BLS occupation, where its name is not the role's own ("HR generalist, the U.S.,
         # figures for human resources specialists").
         named = "" if occupation.lower() == f"{role_name}s".lower() else f", figures for {occupation}"
