@@ -51,6 +51,9 @@ BEYOND_KNOWLEDGE = [
         r"\bhard (?:is it )?to (?:get|find|land|break into)\b|how competitive|\beasy to (?:get|find|land)\b|"
         r"\bchances? (?:of|to) (?:get(?:ting)? hired|landing)\b",
     ),
+    # An HR certification the sources do not describe: named back, never answered with the
+    # certifications of the role in focus ("is the aphr worth it?").
+    ("unsourced_certification", "the aPHR (no page of HRCI's is in my sources)", r"\baphr\b"),
     # ("what kind of personality fits?" asks for the qualities a role needs: its skills)
     ("personality", "which personalities suit the work", r"\bintroverts?\b|\bextroverts?\b"),
     (

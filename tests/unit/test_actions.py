@@ -126,3 +126,12 @@ def test_a_certification_named_beside_a_subject_no_source_covers_gets_both(dispa
     _, message = run(ActionAnswerRoleTopic(), dispatcher, tracker)
     assert message["text"].startswith("TSCP:\n- TSCP (Test Senior Certified Professional)")
     assert "I don't know" in message["text"]
+
+
+def test_a_certification_no_source_describes_is_named_back_not_replaced_by_the_roles(dispatcher, make_tracker):
+    focus = {"role": "hr_generalist", "topic": "certifications"}
+    _, message = run(
+        ActionAnswerRoleTopic(), dispatcher, make_tracker("ask_education", text="is the aphr worth it", slots=focus)
+    )
+    assert "the aPHR" in message["text"] and "I don't know" in message["text"]
+    assert "TCP" not in message["text"]  # the generalist's own certifications are not the aPHR
