@@ -53,7 +53,7 @@ BEYOND_KNOWLEDGE = [
     ),
     # An HR certification the sources do not describe: named back, never answered with the
     # certifications of the role in focus ("is the aphr worth it?").
-    ("unsourced_certification", "the aPHR (no page of HRCI's is in my sources)", r"\baphr\b"),
+    ("unsourced_certification", "the aPHR certification", r"\baphr\b"),
     # ("what kind of personality fits?" asks for the qualities a role needs: its skills)
     ("personality", "which personalities suit the work", r"\bintroverts?\b|\bextroverts?\b"),
     (
