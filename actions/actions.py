@@ -33,7 +33,8 @@ class ResolvedAction(Action, metaclass=ABCMeta):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         kb = runtime.knowledge_base()
         context = context_from(tracker, kb)
-        decision = dialogue.resolve(kb, self.question, request_from(tracker, kb), context)
+        request = request_from(tracker, kb)
+        decision = dialogue.resolve(kb, self.question, request, context)
         channel = tracker.get_latest_input_channel()
         markup = markup_for_channel(channel)
         reply = reply_to(kb, decision, markup)
@@ -48,7 +49,10 @@ class ResolvedAction(Action, metaclass=ABCMeta):
             dispatcher.utter_message(text=markup.document(reply.text), buttons=reply.buttons)
         # Only the slots whose value changes: every event stays in the conversation, and
         # Rasa re-reads the whole of it at each prediction and action call (bench/NOTES.md).
-        updates = dialogue.slot_updates(context, decision, reply.listed)
+        updates = {
+            **dialogue.slot_updates(context, decision, reply.listed, reply.listed_places),
+            **dialogue.said_of_the_user(context, request),
+        }
         return [SlotSet(name, value) for name, value in updates.items() if tracker.get_slot(name) != value]
 
 

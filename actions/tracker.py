@@ -54,22 +54,26 @@ def _roles(kb: KnowledgeBase, entities: List[Dict[str, Any]]) -> Dict[str, List[
 
 # "I'm an HR generalist rn, what do HR managers make?": the user's own job, before the question;
 # "retired teacher here, what do ...": after it.
-# Not "I'm thinking about labor relations" or "I'm interested in ...": those ask about it.
+# Not "I'm thinking about labor relations" or "I'm interested in ...": those ask about it; nor
+# "is there such a thing as an HR ombudsman?".
 SELF_DESCRIPTION = re.compile(
-    r"\b(?:i'?m|i am|i work as|as)\s+(?!(?:\w+ing|interested|curious|torn|about|into|between|gonna|not)\b)"
+    r"\b(?:i'?m|i am|i work as|(?:i'?ve |i have )?been|(?<!thing )(?<!such )as)\s+(?!(?:\w+ing|interested|curious|torn|about|into|between|gonna|not)\b)"
     r"(?:an?\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 SELF_DESCRIPTION_AFTER = re.compile(
-    r"^\s+(?:here|rn|right now|currently|(?:wanting|looking|trying|hoping) to (?:move|switch|get|become|go))\b",
+    r"^\s+(?:(?:in|from|near) [\w ,.]{2,30}? )?"  # "HR business partner in Chicago here"
+    r"(?:here|rn|right now|currently|(?:wanting|looking|trying|hoping) to (?:move|switch|get|become|go))\b",
     re.IGNORECASE,
 )
 # A bare title word ("teacher") is the user's own job only after "I'm": "as a manager" may be the job asked of.
-OWN_JOB = re.compile(r"\b(?:i'?m|i am|i work as)\s+(?:an?\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+OWN_JOB = re.compile(r"\b(?:i'?m|i am|i work as|(?:i'?ve |i have )?been)\s+(?:an?\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "labor relations instead of law school, what is it?": the role set aside is not the one asked about.
 # "sorry, Ohio not Iowa", "specialists, not lawyers": a correction sets the second aside.
+# "weighing law school against HR. What do HR managers make?": what they weigh is not what they ask.
 SET_ASIDE = re.compile(
-    r"(?:\b(?:instead of|rather than|other than)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?|\bnot\s+(?:an?\s+|the\s+|in\s+)?)$",
+    r"(?:\b(?:instead of|rather than|other than)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?|\bnot\s+(?:an?\s+|the\s+|in\s+)?|"
+    r"\bweighing\s+(?:an?\s+|the\s+)?)$",
     re.IGNORECASE,
 )
 
@@ -97,6 +101,32 @@ def _from_role(kb: KnowledgeBase, named: List[Dict[str, Any]], text: str) -> Opt
         after_from = isinstance(start, int) and bool(MOVING_FROM.search(text[max(0, start - 30) : start]))
         if after_from or _describes_the_user(entity, text):
             return role_id
+    return None
+
+
+# "I live in Tampa", "we're in Michigan", "based in Austin", "Chicago here", "an HR rep in Phoenix"
+LIVES_IN = re.compile(
+    r"\b(?:live|living|based|located|work|working|stay|reside)\s+(?:in|near|around|outside(?: of)?)\s+$|"
+    r"\b(?:i'?m|i am|we'?re|we are)\s+(?:in|from)\s+$|\bhere in\s+$",
+    re.IGNORECASE,
+)
+
+
+def _users_place(places: List[Dict[str, Any]], named_roles: List[Dict[str, Any]], text: str) -> Optional[str]:
+    """The place key of where the user says they live or work: after "I live in", before
+    "here", or right after the job they describe as theirs ("I'm an HR specialist in Tampa")."""
+    own_jobs = [role for role in named_roles if _describes_the_user(role, text)]
+    for entity in places:
+        start, end, value = entity.get("start"), entity.get("end"), entity.get("value")
+        if not (isinstance(start, int) and isinstance(end, int) and is_place_key(value)):
+            continue
+        before, after = text[max(0, start - 40) : start], text[end:]
+        after_own_job = any(
+            isinstance(job.get("end"), int) and re.fullmatch(r"\s+(?:in|from|near)\s+", text[job["end"] : start])
+            for job in own_jobs
+        )
+        if LIVES_IN.search(before) or re.match(r"\s+here\b", after) or after_own_job:
+            return value
     return None
 
 
@@ -260,6 +290,7 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         degree=degrees[0] if degrees else None,
         lowest="lowest" in _values(entities, "ranking"),
         highest="highest" in _values(entities, "ranking"),
+        count=next((int(v) for v in _values(entities, "count") if isinstance(v, str) and v.isdigit()), None),
         education_level=levels[0] if levels else None,
         places=tuple(dict.fromkeys(places)),
         unknown_places=tuple(dict.fromkeys(unknown_places)),
@@ -273,11 +304,16 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         other="other" in _values(entities, "reference"),
         those="those" in _values(entities, "reference"),
         first="first" in _values(entities, "reference"),
+        ordinal=next(
+            (int(v) for v in _values(entities, "ordinal") if isinstance(v, str) and v.lstrip("-").isdigit()), None
+        ),
         there="there" in _values(entities, "reference"),
         article="article" in _values(entities, "reference"),
         both="both" in _values(entities, "reference"),
         compare="compare" in _values(entities, "reference"),
         own_place="own_place" in _values(entities, "reference"),
+        own_role="own_role" in _values(entities, "reference"),
+        users_place=_users_place(kept_places, named_roles, text),
         whole_state="whole_state" in _values(entities, "reference"),
         years=tuple(int(v) for v in _values(entities, "year") if isinstance(v, str) and v.isdigit()),
         role_heads=tuple(dict.fromkeys(v for v in _values(entities, "role_head") if isinstance(v, str))),

@@ -19,11 +19,12 @@ from careers.decisions import (
     Decision,
     GiveGuidance,
     RankPlaces,
+    Request,
     SayBeyondKnowledge,
     SayPlaceNotCovered,
 )
 from careers.knowledge_base import KnowledgeBase
-from careers.places import NATIONAL
+from careers.places import NATIONAL, candidates
 
 # Slot names (domain.yml): the context is read from and written to these.
 ROLE, TOPIC, COMPARED_ROLES, LISTED_ROLES, DISCUSSED_ROLES = (
@@ -34,10 +35,15 @@ ROLE, TOPIC, COMPARED_ROLES, LISTED_ROLES, DISCUSSED_ROLES = (
     "discussed_roles",
 )
 PLACE = "place"
+USERS_ROLE = "users_role"  # the covered role the user said they are in ("I'm an HR generalist")
+USERS_PLACE = "users_place"  # the area the user said they live or work in ("I'm in Tampa")
 DISCUSSED_PLACES = "discussed_places"  # the places of the last pay answers for the role in focus
+COMPARED_PLACES = "compared_places"  # the places the last answer compared side by side
 MEASURE = "measure"  # the figure of the pay range the last pay answer led with ("starting")
 MEASURES = ("starting", "top", "hourly", "mean", "employment", "concentration")
 PLACE_OPTIONS = "place_options"  # the areas last offered ("Which one do you mean: ...?", "New York": the metro)
+DETAIL = "long_form"  # the last answer was the long form of its topic: "and for execs?" asks the same
+RANKED_PLACES = "ranked_places"  # the areas the last ranking listed, in order: "the second one"
 RANKING = "ranking"  # the last answer's ranking of places ("pay", "employment:metro"): "and for X?" ranks again
 
 REMEMBERED_ROLES = 4  # discussed_roles keeps the last few roles talked about
@@ -55,11 +61,17 @@ class Context:
     discussed_roles: Tuple[str, ...] = ()  # the last roles talked about, newest last
     place: Optional[str] = None  # the area code of the last answer's place (None: the U.S.)
     ranking: Optional[str] = None  # the last answer ranked places: how (RankPlaces.slot_value)
+    ranked_places: Tuple[str, ...] = ()  # the areas it listed, in order (area codes)
     place_options: Tuple[str, ...] = ()  # the areas last offered as a choice (area codes)
     # The areas (NATIONAL for the U.S.) of the last pay answers about the role in focus, newest
     # last: "which of those pays more?" after Austin and Houston compares those two.
     discussed_places: Tuple[str, ...] = ()
     measure: Optional[str] = None  # of the last pay answer: "and in Denver?" asks the same
+    # The places the last answer compared: "what about generalists?" compares them again.
+    compared_places: Tuple[str, ...] = ()
+    detail: bool = False  # the last answer was the long form
+    users_role: Optional[str] = None  # the role the user said they are in: "my job" later
+    users_place: Optional[str] = None  # the area code of where they live or work: "where I live" later
 
     @classmethod
     def from_slots(cls, kb: KnowledgeBase, slots: Dict[str, Any]) -> "Context":
@@ -72,12 +84,21 @@ class Context:
         role, topic, place, ranking = slots.get(ROLE), slots.get(TOPIC), slots.get(PLACE), slots.get(RANKING)
         options = slots.get(PLACE_OPTIONS) if isinstance(slots.get(PLACE_OPTIONS), list) else []
         discussed = slots.get(DISCUSSED_PLACES) if isinstance(slots.get(DISCUSSED_PLACES), list) else []
+        ranked = slots.get(RANKED_PLACES) if isinstance(slots.get(RANKED_PLACES), list) else []
+        compared = slots.get(COMPARED_PLACES) if isinstance(slots.get(COMPARED_PLACES), list) else []
         return cls(
             measure=slots.get(MEASURE) if slots.get(MEASURE) in MEASURES else None,
+            detail=slots.get(DETAIL) is True,
+            users_role=slots.get(USERS_ROLE) if slots.get(USERS_ROLE) in kb.roles else None,
+            users_place=slots.get(USERS_PLACE) if slots.get(USERS_PLACE) in kb.wages.areas else None,
             discussed_places=tuple(
                 code for code in discussed if isinstance(code, str) and (code in kb.wages.areas or code == NATIONAL)
             )[-REMEMBERED_PLACES:],
             place_options=tuple(code for code in options if isinstance(code, str) and code in kb.wages.areas)[:6],
+            ranked_places=tuple(code for code in ranked if isinstance(code, str) and code in kb.wages.areas)[:20],
+            compared_places=tuple(
+                code for code in compared if isinstance(code, str) and (code in kb.wages.areas or code == NATIONAL)
+            )[:REMEMBERED_PLACES],
             ranking=ranking if isinstance(ranking, str) and RankPlaces.from_slot_value("", ranking) else None,
             place=place if isinstance(place, str) and place in kb.wages.areas else None,
             role=role if isinstance(role, str) and role in kb.roles else None,
@@ -130,21 +151,41 @@ def _answered(
         LISTED_ROLES: listed,
         DISCUSSED_ROLES: _discussed(context, *roles),
         RANKING: None,
+        COMPARED_PLACES: None,
+        DETAIL: None,
     }
     if topic == "salary":
         updates[PLACE] = place
         updates[MEASURE] = None
+    else:  # the places a ranking listed stay through pay answers ("and the second one?" after the first)
+        updates[RANKED_PLACES] = None
     return updates
 
 
-def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = ()) -> Dict[str, Any]:
+def said_of_the_user(context: Context, request: Request) -> Dict[str, Any]:
+    """What the message said of the user that later turns refer to: the role they are in
+    ("I'm an HR generalist", "from generalist to manager"), for "same for my job", and where
+    they live or work ("I'm in Tampa"), for "and where I live?"."""
+    said: Dict[str, Any] = {}
+    if request.from_role and request.from_role != context.users_role:
+        said[USERS_ROLE] = request.from_role
+    homes = candidates(request.users_place)
+    if len(homes) == 1 and homes[0] != context.users_place:  # a name of several areas is not stored
+        said[USERS_PLACE] = homes[0]
+    return said
+
+
+def slot_updates(
+    context: Context, decision: Decision, listed: Sequence[str] = (), listed_places: Sequence[str] = ()
+) -> Dict[str, Any]:
     """Slot name -> new value after the decision was answered; `listed` are the roles the
-    reply listed (related careers, the roles of a filter)."""
+    reply listed (related careers, the roles of a filter), `listed_places` the areas of a ranking."""
     listed_value = list(listed) or None
     if isinstance(decision, AnswerBesideUnknown):
         return slot_updates(context, decision.answer, listed)
     if isinstance(decision, AnswerRole):
         updates = _answered(context, (decision.role,), decision.topic, listed_value, decision.place)
+        updates[DETAIL] = decision.detail or None
         if decision.topic == "salary":
             updates[DISCUSSED_PLACES] = _places_discussed(context, decision.role, decision.place or NATIONAL)
             updates[MEASURE] = decision.measure
@@ -165,11 +206,13 @@ def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = (
     if isinstance(decision, ComparePlaces):
         last = decision.places[-1]
         updates = _answered(context, (decision.role,), "salary", None, None if last == NATIONAL else last)
+        updates[COMPARED_PLACES] = list(decision.places)
+        updates[MEASURE] = decision.measure
         return {**updates, DISCUSSED_PLACES: _places_discussed(context, decision.role, *decision.places)}
     if isinstance(decision, RankPlaces):
         updates = _answered(context, (decision.role,), "salary", None, None)
         del updates[PLACE]  # a ranking names no one place: the conversation's stays
-        return {**updates, RANKING: decision.slot_value}
+        return {**updates, RANKING: decision.slot_value, RANKED_PLACES: list(listed_places) or None}
     if isinstance(decision, AnswerAcrossRoles):
         # "that one" means a listed role; a sole one is also the role in focus.
         sole = listed[0] if len(listed) == 1 else None
@@ -199,6 +242,15 @@ def slot_updates(context: Context, decision: Decision, listed: Sequence[str] = (
         if len(decision.roles) == 1:
             return {ROLE: decision.roles[0], COMPARED_ROLES: None, LISTED_ROLES: None, DISCUSSED_ROLES: discussed}
         return {ROLE: None, COMPARED_ROLES: list(decision.roles[:2]), LISTED_ROLES: None, DISCUSSED_ROLES: discussed}
+    if isinstance(decision, GiveGuidance) and decision.roles:
+        # The next steps for a level lead to these roles: "what would she need to study after?" is of them.
+        return {
+            ROLE: None,
+            TOPIC: "education",
+            COMPARED_ROLES: list(decision.roles[:2]),
+            LISTED_ROLES: None,
+            DISCUSSED_ROLES: _discussed(context, *decision.roles[:2]),
+        }
     if isinstance(decision, (AnswerSharedTopic, GiveGuidance)):
         # Answers that are not about a role end the "that one" reference to a listed role.
         return {LISTED_ROLES: None}

@@ -22,6 +22,7 @@ class Request:
     degree: Optional[str] = None  # a BLS entry-education category
     lowest: bool = False  # "which pays the least?"
     highest: bool = False  # "which pays best?"
+    count: Optional[int] = None  # how many places a ranking lists ("the top 10 states")
     education_level: Optional[str] = None  # an education level id of the knowledge base
     places: Tuple[str, ...] = ()  # place keys (careers.places), in order
     unknown_places: Tuple[str, ...] = ()  # places named that the wage data does not cover
@@ -36,10 +37,13 @@ class Request:
     both: bool = False  # "for both": the two roles just talked about
     those: bool = False  # "how much do those make?": the roles just listed
     first: bool = False  # "go back to the first one": the earliest role still remembered
+    ordinal: Optional[int] = None  # "the second one" after a ranking of places: its rank (-1: the last)
     there: bool = False  # "top pay there?": the place of the conversation
     article: bool = False  # "the article", "the same year": the source article's year
     compare: bool = False  # words that compare outright ("compared to", "vs", "than")
     own_place: bool = False  # "where I live", "in my area": the user's place
+    own_role: bool = False  # "my job", "compared to me": the role the user said they are in
+    users_place: Optional[str] = None  # a place key: where the user says they live or work ("I'm in Tampa")
     whole_state: bool = False  # "and for the whole state?": the state of the metro area just answered
     years: Tuple[int, ...] = ()  # years of the knowledge base named ("in may 2024"): their figures too
     role_heads: Tuple[str, ...] = ()  # bare title words with no role of their own ("the manager")
@@ -97,6 +101,7 @@ class AnswerCertifications:
 class ComparePlaces:
     role: str
     places: Tuple[str, ...]  # area codes
+    measure: Optional[str] = None  # hourly, starting, top: those figures side by side
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,7 @@ class RankPlaces:
     metro: bool = False
     lowest: bool = False
     within: Optional[str] = None  # a state's area code: its metro areas only
+    count: Optional[int] = None  # how many to list ("top 10"); None: the usual few
 
     @property
     def slot_value(self) -> str:
@@ -201,6 +207,7 @@ class AnswerSharedTopic:
 @dataclass(frozen=True)
 class GiveGuidance:
     level: Optional[str]  # None: ask for it
+    roles: Tuple[str, ...] = ()  # the roles its next steps lead to: "what would she study after?" is of these
 
 
 @dataclass(frozen=True)

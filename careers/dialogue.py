@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Optional, Tuple, Union
 
 from careers import topics
-from careers.context import Context, slot_updates
+from careers.context import Context, said_of_the_user, slot_updates
 from careers.decisions import (
     AnswerAcrossRoles,
     AnswerBesideUnknown,
@@ -60,6 +60,7 @@ from careers.places import NATIONAL, candidates
 __all__ = [
     "resolve",
     "slot_updates",
+    "said_of_the_user",
     "Request",
     "Context",
     "Decision",
@@ -134,6 +135,11 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
     source covers ("is HR stressful?", "what does Google pay?") is said to be unknown whatever
     the intent, unless the message names a title we do not cover, which is named back first."""
     rules = QUESTION_RULES.get(question)
+    if request.own_role and not (request.from_role or context.users_role) and question != HELP:
+        # "what do people in my job make?" before the user said their job: asked, never guessed.
+        topic = topics.topic_of_intent(request.intent) or request.topic or context.topic or topics.DEFAULT_TOPIC
+        return AskWhichRole("Which of these is your job?", tuple(kb.roles), topic)
+    request = _with_users_role(request, context)
     if request.beyond and question != HELP and not request.unknown_titles:
         role = request.roles[0] if request.roles else context.role
         if request.unknown_places:  # "in the Philippines, monthly?": the place is the first thing we lack
@@ -148,6 +154,15 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
                 return AnswerBesideUnknown(answer, request.beyond)
         return SayBeyondKnowledge(request.beyond, role, request.beyond_words)
     return rules(kb, request, context) if rules else ShowHelp()
+
+
+def _with_users_role(request: Request, context: Context) -> Request:
+    """ "Same for my job", "compared to me": the role the user said they are in (this message or
+    earlier) is named."""
+    users_role = request.from_role or context.users_role
+    if not (request.own_role and users_role) or users_role in request.roles:
+        return request
+    return replace(request, roles=(*request.roles, users_role))
 
 
 def _as_topic(kb: KnowledgeBase, request: Request, context: Context, topic: str, **changes) -> Decision:
@@ -265,14 +280,14 @@ def _guidance(kb: KnowledgeBase, request: Request, context: Context) -> Decision
         # "what should I study to be an HR director?": what the role asked for needs.
         return _as_topic(kb, request, context, "education", roles=request.roles[-1:])
     level = request.education_level if request.education_level in kb.education_level_ids() else None
-    return GiveGuidance(level)
+    return GiveGuidance(level, tuple(kb.main_roles) if level else ())
 
 
 def _across_roles_question(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     if request.intent == "ask_roles_by_education" and request.education_level and not request.degree:
         return _guidance(kb, request, context)  # "I'm a junior in high school, what should I be doing?"
     if between_places_discussed(request, context):
-        return ComparePlaces(context.role, context.discussed_places)  # "which of those pays most?"
+        return ComparePlaces(context.role, context.discussed_places, request.measure)  # "which of those pays most?"
     if request.measure and (request.roles or context.role) and not request.pay_limit:
         # "what do the top 10% make there?": the pay range of the role, not a ranking of roles.
         return _as_topic(kb, request, context, "salary")
@@ -329,8 +344,11 @@ def _role_topic(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
         missing = [year for year in request.years if salary_years and year not in salary_years]
         if missing:  # "what did lawyers make in 2023?" has its figure; the HR assistant none for 2017
             return SayBeyondKnowledge(("other_year",), decision.role, (str(missing[0]),))
-        # A year of the long form's figures ("what did they make in May 2024?") asks for it.
+        # A year of the long form's figures ("what did they make in May 2024?") asks for it, and
+        # so does "and for execs?" after it.
+        follow_up = request.intent == INFORM_ROLE and not (request.measure or request.topics)
         detail = request.detail or bool(set(request.years) & (salary_years - {int(kb.wages.provenance.data_year)}))
+        detail = detail or (follow_up and context.detail and decision.topic == context.topic)
         if decision.topic == "salary" and article_year in request.years and decision.place and not request.places:
             # "what did the article say they made in 2017?" after Seattle: the article's figure is national.
             decision = replace(decision, place=None, other_place=None)
@@ -435,9 +453,12 @@ def _role_topic_in_place(kb: KnowledgeBase, request: Request, context: Context) 
         # "and the other one?" after the starting pay in Seattle: the starting pay there too.
         request = replace(request, measure=context.measure)
     if request.own_place and not request.places and not request.unknown_places:
-        if not context.place:
+        # "and where I live?": where they said they live or work ("I'm a generalist in Tampa"),
+        # else the place of the conversation, once one was said.
+        home = context.users_place or context.place
+        if not home:
             return AskWhereTheyLive(request.roles[0] if len(request.roles) == 1 else context.role)
-        request = replace(request, places=(context.place,))  # "and where I live?" once it was said
+        request = replace(request, places=(home,))
     if request.other and not request.places and context.place_options:
         rest = tuple(code for code in context.place_options if code != context.place)
         if len(rest) > 1:  # "the other one" of three, or before either was chosen: which?
@@ -578,10 +599,17 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
     move = _move(request)
     if move:
         return move  # "recruiter to T&D specialist: how do I make the switch?"
+    request = with_referenced_places(kb, request, context)  # "which has more jobs?" after two places
     if request.certifications and not request.roles:
         return AnswerCertifications(request.certifications)  # "shrm-cp vs phr?": no role in it
     if context.topic == "certifications" and context.role and not (request.roles or request.topics or request.places):
         return AnswerRole(context.role, "certifications")  # "which one first?": they come in that order
+    compares = request.roles or request.role_heads or request.compare or request.both or request.those or request.other
+    comparable = request.topic is None or topics.topic(request.topic).compared_in_table  # "which pays more?"
+    if context.role and not context.compared_roles and not comparable and not compares:
+        if not (request.places or request.highest or request.lowest or request.unknown_titles):
+            # "which cert?" with one role in focus: nothing to compare (the classifier read "which").
+            return _role_topic(kb, replace(request, intent=INFORM_ROLE), context)
     if request.role_heads and not (request.roles or request.compare or request.both or request.topic):
         # "and as a manager there": the intent may say comparison, the words say one role.
         return _role_topic(kb, replace(request, intent=INFORM_ROLE), context)
@@ -600,7 +628,7 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
         return AskWhichPlace(places.ambiguous, request.roles[0] if request.roles else context.role, "salary")
     if between_places_discussed(request, context):
         # "which of those pays more?" after the pay in Austin and in Houston: those places.
-        return ComparePlaces(context.role, context.discussed_places)
+        return ComparePlaces(context.role, context.discussed_places, request.measure)
     if places.codes and not request.roles and len(context.compared_roles) == 2:
         # "which pays more in ohio?" after two roles: both, there.
         first, second = context.compared_roles
@@ -627,7 +655,7 @@ def _comparison(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
             # No figure where it was asked: said as the role's pay there says it, not a table
             # of the U.S. figure alone.
             return AnswerRole(role, "salary", places.codes[0], request.measure)
-        return ComparePlaces(role, tuple(dict.fromkeys(codes)))
+        return ComparePlaces(role, tuple(dict.fromkeys(codes)), request.measure)
     if len(request.roles) >= 2:
         first, second = request.roles[0], request.roles[1]
     elif request.roles:
@@ -664,8 +692,8 @@ def _rank_places(kb: KnowledgeBase, request: Request, context: Context) -> Decis
     states = [code for key in request.places for code in candidates(key)[:1] if kb.wages.areas[code].is_state]
     if len(states) == 1 and len(request.places) == 1:
         # "which texas city pays hr managers best?": the metro areas of that state.
-        return RankPlaces(role, ranking, metro=True, lowest=request.lowest, within=states[0])
-    return RankPlaces(role, ranking, metro=request.metro, lowest=request.lowest)
+        return RankPlaces(role, ranking, metro=True, lowest=request.lowest, within=states[0], count=request.count)
+    return RankPlaces(role, ranking, metro=request.metro, lowest=request.lowest, count=request.count)
 
 
 def _across_roles(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
@@ -684,12 +712,15 @@ def _across_roles(kb: KnowledgeBase, request: Request, context: Context) -> Deci
         if places.ambiguous:
             return AskWhichPlace(places.ambiguous, None, "salary")
         place = next((code for code in places.codes if code != NATIONAL), None)
+    # "which of those pays most?" after the related careers: those roles, not all of them.
+    among = context.listed_roles if kind == "ranking" and request.those and len(context.listed_roles) >= 2 else ()
     return AnswerAcrossRoles(
         kind,
         topic or topics.DEFAULT_TOPIC,
         pay_limit=request.pay_limit,
         degree=request.degree,
         lowest=request.lowest,
+        among=among,
         place=place,
     )
 

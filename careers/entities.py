@@ -6,6 +6,8 @@ adds them to every message:
 - `amount`: a pay limit, its value "above 100000" or "below 70000" ("over $100k", "six figures");
 - `degree`: a BLS entry-education category ("only a bachelor's" -> "Bachelor's degree");
 - `ranking`: "lowest" or "highest" ("which pays the least?");
+- `count`: how many places a ranking lists, "10" for "the top 10 states";
+- `ordinal`: a place of the ranking just given by its rank, "2" for "the second one" ("-1": the last);
 - `measure`: which figure of the wage data: starting (the 10th and 25th percentiles), top (the
   90th), hourly, mean, employment, concentration (the location quotient);
 - `area_kind`: "metro" when a question about places asks for cities or metro areas;
@@ -25,6 +27,8 @@ FINDERS: Dict[Text, Callable[[Text], List[matching.Span]]] = {
     "amount": matching.pay_limits,
     "degree": matching.degrees,
     "ranking": matching.rankings,
+    "count": matching.ranking_counts,
+    "ordinal": matching.ordinals,
     "measure": matching.measures,
     "area_kind": matching.area_kinds,
     "field": matching.hr_field,

@@ -250,6 +250,54 @@ def rankings(text: Text) -> List[Span]:
     return pattern_mentions(RANKING_PATTERNS, text)
 
 
+# How many places a ranking should list: "top 10 states", "which 3 cities", "the five best metros".
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT = r"(\d{1,3}|" + "|".join(COUNT_WORDS) + ")"
+RANKING_COUNT = re.compile(
+    rf"\btop {_COUNT}\b(?!\s*(?:%|percent|per cent|pct))|\b{_COUNT} (?:(?:best|highest|top|lowest|worst|cheapest|biggest)(?:[- ]paying)? )?"
+    r"(?:states|cities|metros|metro areas|places|areas|towns)\b|\b(?:which|what) " + _COUNT + r"\b",
+    re.IGNORECASE,
+)
+
+
+# A place of a ranking just given, by its rank: "the second one", "and lawyers in the first one?"
+ORDINAL_WORDS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "5th": 5,
+    "last": -1,
+    "bottom one": -1,
+}
+ORDINAL = re.compile(
+    r"\bthe (first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)"
+    r"(?: one| state| city| place| metro(?: area)?| area| on the list|(?=\s*(?:[?.!,]|$| for | in | there)))",
+    re.IGNORECASE,
+)
+
+
+def ordinals(text: Text) -> List[Span]:
+    """(start, end, "2") for "the second one"; "-1" for "the last one"."""
+    return [(m.start(), m.end(), str(ORDINAL_WORDS[m.group(1).lower()])) for m in ORDINAL.finditer(text)]
+
+
+def ranking_counts(text: Text) -> List[Span]:
+    """(start, end, "10") for each count of places asked ("top 10 states")."""
+    found = []
+    for match in RANKING_COUNT.finditer(text):
+        word = next(group for group in match.groups() if group)
+        number = int(word) if word.isdigit() else COUNT_WORDS[word.lower()]
+        if number >= 1:
+            found.append((match.start(), match.end(), str(number)))
+    return found
+
+
 # --- which figure of a pay range ("what would I start at?", "per hour") ---------------------
 
 MEASURE_PATTERNS = [
@@ -361,8 +409,14 @@ REFERENCES = [
         "there",
         compile_words(r"(?<!are )(?<!is )(?<!was )(?<!were )\bthere\b(?!'s| is\b| are\b| will\b| was\b| were\b)"),
     ),
-    # "what did BLS say for the same year?", "the article's figure": the source article's year
-    ("article", compile_words(r"\b(?:the|that|this|an?) (?:\d{4} )?article\b|\barticle'?s\b|\b(?:the )?same year\b")),
+    # "what did BLS say for the same year?", "for that year", "the article's figure": the source
+    # article's year (the only year before the wage data's whose figures a follow-up can mean)
+    (
+        "article",
+        compile_words(
+            r"\b(?:the|that|this|an?) (?:\d{4} )?article\b|\barticle'?s\b|\b(?:the )?same year\b|\bthat year\b"
+        ),
+    ),
     ("first", compile_words(r"\bthe first (?:one|role|job)\b|\bthe (?:one|role|job) (?:we|i|you) started with\b")),
     (
         "those",
@@ -377,6 +431,17 @@ REFERENCES = [
             r"\bwhere i (?:live|am|stay|'?m (?:at|from|based))\b|\bwhere im (?:at|from|based)\b|"
             r"\bin my (?:area|state|city|town|region|part of the country)\b|\bnear me\b|\baround here\b|"
             r"\blocally\b|\bmy location\b|\bwhere i'?m located\b"
+        ),
+    ),
+    # "same for my job", "compared to me": the user's own role, said earlier ("I'm a generalist")
+    (
+        "own_role",
+        compile_words(
+            r"\bmy (?:own |current |present |day )?(?:job|role|position|title|occupation)\b|"
+            # after "compared to" (a reference of its own: both are found)
+            r"(?:(?<=\bcompared to )|(?<=\bcompared with )|(?<=\brelative to )|(?<=\bthan ))"
+            r"(?:me|mine|i do|i make|i earn|what i (?:make|earn))\b|"
+            r"\b(?:people|someone|others|ppl) like me\b|\bwhat i (?:make|earn) now\b"
         ),
     ),
     # Said outright: "compared to an HR manager there?" compares; "and as a manager there" does not.

@@ -30,7 +30,9 @@ BEYOND_KNOWLEDGE = [
     (
         "experience_credit",
         "whether a particular background counts as experience",
-        r"\bmilitary (?:time|service|experience|background)|\bveterans?\b|count(?:s)? (?:as|towards?) (?:\w+ )?experience",
+        # (not "I'm a veteran in Virginia, what do HR managers make there?": that says who asks)
+        r"\bmilitary (?:time|service|experience|background)|(?<!i'm a )(?<!im a )(?<!i am a )(?<!as a )\bveterans?\b|"
+        r"count(?:s)? (?:as|towards?) (?:\w+ )?experience",
     ),
     (
         "future_pay",
@@ -115,6 +117,8 @@ BEYOND_KNOWLEDGE = [
         r"\b(?:google|amazon|microsoft|apple|meta|facebook|netflix|tesla|walmart|costco|ibm|deloitte|"
         r"starbucks|mcdonald'?s|disney|nike|boeing|salesforce|uber|jpmorgan|goldman sachs|walgreens|cvs|"
         r"home depot|fedex|at&t|verizon|accenture|pwc|kpmg|ernst & young|bank of america|wells fargo|"
+        r"dell|oracle|intel|cisco|adobe|nvidia|kroger|lowe'?s|pepsico|coca[- ]cola|citibank|"
+        r"linkedin|samsung|toyota|general motors|"
         r"faang|big tech|a startup|startups|fortune 500)\b|"
         r"\b(?:my|his|her|their|our|your) (?:company|employer|hospital|firm|office|workplace|school|boss)\b"
         r"(?=.*\b(?:pays?|paid|salary|make|earn))",
@@ -233,6 +237,8 @@ SEPARATE_QUESTIONS = {
     "school_rankings",
     "law_school",
     "school_cost",
+    "part_time",  # "I'm retired and want part-time work. What does an HR assistant do?"
+    "experience_credit",
 }
 # Labels of the subjects, and of a year without figures (found by other_years, not by words).
 BEYOND_LABELS = {**{label: name for label, name, _ in BEYOND_KNOWLEDGE}, "other_year": "figures for that year"}
@@ -284,7 +290,8 @@ TITLE_HEADS = (
     r"programmers?|architects?|psychologists?|counselors?|paramedics?|firefighters?|surgeons?|physicians?|"
     r"veterinarians?|carpenters?|welders?|bankers?|realtors?|actuar(?:y|ies)|astronauts?|coach(?:es)?|trainers?|"
     r"producers?|editors?|secretar(?:y|ies)|writers?|agents?|brokers?|auditors?|buyers?|planners?|strategists?|"
-    r"instructors?|professors?|tutors?"
+    r"instructors?|professors?|tutors?|ombuds(?:m[ae]n|persons?|people)?|mediators?|arbitrators?|investigators?|"
+    r"liaisons?|negotiators?|facilitators?"
 )
 WHOLE_TITLES = r"chief of staff|chief \w+ officer|head of \w+|vp of \w+|vice president of \w+|c[- ]suite|c[efotim]o"
 TITLE_HEAD = re.compile(rf"\b(?:{WHOLE_TITLES})\b|\b(?:{TITLE_HEADS})\b", re.IGNORECASE)

@@ -82,7 +82,7 @@ def with_place(decision: Decision, request: Request, context: Context, places: S
     """The role answer in the place asked (pay only), or in the place of the conversation."""
     if isinstance(decision, AnswerRole) and decision.topic == "salary":
         if len(places.codes) >= 2:
-            return ComparePlaces(decision.role, places.codes)
+            return ComparePlaces(decision.role, places.codes, request.measure)
         place = places.codes[0] if places.codes else context.place
         place = None if place == NATIONAL else place
         return AnswerRole(decision.role, "salary", place, request.measure, places.other)
@@ -109,6 +109,22 @@ def with_referenced_places(kb: KnowledgeBase, request: Request, context: Context
     if (request.those or request.both) and len(request.roles) == 1 and len(context.discussed_places) >= 2:
         if not request.places:  # "and for HR assistants in those two": the places just compared
             return replace(request, places=context.discussed_places, both=False)
+    ranked = context.ranked_places
+    if request.ordinal and not request.places and ranked and -len(ranked) <= request.ordinal <= len(ranked):
+        # "and lawyers in the second one?" after a ranking of places: that place (not a role)
+        at = request.ordinal - 1 if request.ordinal > 0 else request.ordinal
+        return replace(request, places=(ranked[at],), first=False, there=False)
+    if request.there and not request.places and context.ranking and context.ranked_places:
+        # "and what's the pay there?" after "where are the most jobs?": the first place listed.
+        return replace(request, places=(context.ranked_places[0],), there=False)
+    if context.compared_places and not (request.places or request.unknown_places or request.own_place):
+        other_role = len(request.roles) == 1 and request.roles[0] != context.role
+        same_role = request.roles in ((), (context.role,))
+        asks_again = request.measure or request.both or request.compare
+        if (other_role or (same_role and asks_again)) and not request.other:
+            # "what about generalists?", "hourly for both", "which has more jobs?" after pay in
+            # Florida and Georgia: those two.
+            return replace(request, places=context.compared_places, both=False)
     if request.whole_state and not request.places and context.place and not kb.wages.areas[context.place].is_state:
         states = kb.places.area_states.get(context.place, [])
         if states and f"{states[0]}00000" in kb.wages.areas:

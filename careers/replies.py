@@ -25,6 +25,7 @@ class Reply:
     text: str
     buttons: List[Button] = field(default_factory=list)
     listed: List[str] = field(default_factory=list)  # roles the reply lists, in order ("that one")
+    listed_places: List[str] = field(default_factory=list)  # areas a ranking lists, in order ("the pay there?")
     response: Optional[str] = None  # a fixed response of domain.yml sent instead of `text`
     picture: Optional[pictures.Picture] = None  # drawn by the web page beside the text (careers.pictures)
 
@@ -74,18 +75,26 @@ def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> 
             followups or buttons.scope_buttons(kb),
         )
     if isinstance(decision, dialogue.ComparePlaces):
-        text, answered = pay.compare_places_answer(kb, decision.role, decision.places, markup)
-        picture = _pay_range_picture(kb, [(decision.role, code) for code in answered])
+        text, answered = pay.compare_places_answer(kb, decision.role, decision.places, markup, decision.measure)
+        picture = _pay_range_picture(kb, [(decision.role, code) for code in answered], decision.measure)
         return Reply(text, buttons.place_followups(kb, decision.role, decision.places[-1]), picture=picture)
     if isinstance(decision, dialogue.RankPlaces):
         text, listed = pay.rank_places_answer(
-            kb, decision.role, decision.ranking, decision.metro, decision.lowest, markup, decision.within
+            kb,
+            decision.role,
+            decision.ranking,
+            decision.metro,
+            decision.lowest,
+            markup,
+            decision.within,
+            decision.count,
         )
         picture = None
         if not (decision.metro or decision.within):  # a map of states, for a ranking of states
             measure = pay.RANKINGS.get(decision.ranking, pay.RANKINGS["pay"])[0]
             picture = pictures.state_map(kb, decision.role, measure, decision.lowest, listed)
-        return Reply(text, [buttons.place_button(kb, decision.role, code) for code in listed[:3]], picture=picture)
+        followups = [buttons.place_button(kb, decision.role, code) for code in listed[:3]]
+        return Reply(text, followups, listed_places=list(listed), picture=picture)
     if isinstance(decision, dialogue.AskWhichPlace):
         return Reply(
             pay.which_place_question(kb, decision.places),

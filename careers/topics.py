@@ -70,11 +70,11 @@ PATH = Topic(
     "How to get there",
     path_answers.path_answer,
     compile_words(
-        r"how long (?:does it|will it|would it|til|until|to become|before|(?:does|will|would|did) (?:that|this) take)|"
+        r"how long (?:does it|will it|would it|til|until|to become|before|(?:does|will|would|did) (?:that|this) take|(?:is|was) (?:that|this|it)\b)|"
         r"\bbecom(?:e|ing)\b|how many years|promot(?:ed|ion)|move up|moving up|career (?:path|ladder)|"
         r"\bpath (?:to|into)\b|\bbreak into\b|\bwork (?:my|your|their|our) way up\b|\badvance(?:ment)?\b|"
         r"\b(?:go|going|get|getting|move|moving|switch|switching|transition|transitioning) from\b|"
-        r"make the (?:jump|switch|move|leap)\b|\bget (?:there|into)\b|\bget (?:a job|hired|work) as\b|"
+        r"make the (?:jump|switch|move|leap)\b|\b(?<!do )(?<!they )(?<!managers )get there\b|\bget into\b|\bget (?:a job|hired|work) as\b|"
         r"\bswitch(?:ing)? (?:to|into|over)\b|\bmov(?:e|ing) (?:in)?to\b|the gap between\b|"
         r"\bwhat (?:do|would|will|does|did) (?:i|you|they|he|she|someone) need to (?:get|become|be|switch|move|go)\b|"
         r"\bwithout (?:going to )?law school\b"
@@ -134,7 +134,10 @@ TOPICS: Tuple[Topic, ...] = (
         "job growth",
         "Job growth",
         answers.growth_answer,
-        compile_words(r"grow|outlook|demand|prospect|future|opening|open(?:s|ing)? up|job market|more jobs"),
+        compile_words(
+            r"grow|outlook|demand|prospect|future|opening|open(?:s|ing)? up|job market|"
+            r"(?:\bbe|\bgrow|\bgain|\badd) more jobs|more jobs (?:in (?:the )?(?:future|coming|next)|later|coming)"
+        ),
         compared_in_table=True,
         detailed=answers.growth_detail,
     ),

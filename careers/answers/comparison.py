@@ -28,7 +28,7 @@ def _sources_line(kb: KnowledgeBase, roles: Sequence[Role], groups: Sequence[str
         figure.source
         for group_name in groups
         for role in roles
-        for name in ("article", "newer")
+        for name in ("article", "bls_same_year", "newer")
         for figure in [_figure(role, group_name, name)]
         if figure is not None
     ]
@@ -133,6 +133,9 @@ def _figures_table(kb: KnowledgeBase, first: Role, second: Role, topics: Sequenc
         rows.append([label, _oews_cell(kb, first.id), _oews_cell(kb, second.id)])
         article = (_figure(first, "salary", "article"), _figure(second, "salary", "article"))
         rows.append(["Median salary (article)", _salary_cell(article[0]), _salary_cell(article[1])])
+        # BLS's own median of the article's year, beside the article's figure it was credited with
+        same_year = (_figure(first, "salary", "bls_same_year"), _figure(second, "salary", "bls_same_year"))
+        rows.append(["BLS median, same year", _salary_cell(same_year[0]), _salary_cell(same_year[1])])
         newer = (_figure(first, "salary", "newer"), _figure(second, "salary", "newer"))
         rows.append(["Median salary (earlier BLS)", _salary_cell(newer[0]), _salary_cell(newer[1])])
     if "growth" in topics:

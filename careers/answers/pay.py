@@ -12,7 +12,8 @@ from careers.formatting import PLAIN, Markup, money, title
 from careers.knowledge_base import WAGE_SOURCE, KnowledgeBase
 from careers.wages import Area, Estimate, WageRow, percent_difference, rank_areas
 
-RANKED_PLACES = 5
+RANKED_PLACES = 5  # a ranking lists these many places, unless asked for more ("top 10")
+MOST_RANKED_PLACES = 20  # and at most these many: a longer table is no answer in a chat
 # measure of the wage data a ranking orders by, and how answers name it
 RANKINGS = {
     "pay": ("annual_median", "median annual pay"),
@@ -146,31 +147,54 @@ def local_pay_answer(kb: KnowledgeBase, role_id: str, code: str, measure: Option
 
 
 def compare_places_answer(
-    kb: KnowledgeBase, role_id: str, codes: Sequence[str], markup: Markup = PLAIN
+    kb: KnowledgeBase, role_id: str, codes: Sequence[str], markup: Markup = PLAIN, measure: Optional[str] = None
 ) -> Tuple[str, List[str]]:
-    """One occupation's pay in several areas, side by side; the codes answered for."""
+    """One occupation's pay in several areas, side by side (per hour, or one end of the range,
+    when asked); the codes answered for."""
+    hourly = measure == "hourly"
+    prefix = "hourly" if hourly else "annual"
     rows = []
     answered = []
     missing = []
     for code in codes:
         row = kb.wage_row(role_id, code)
-        if row is None or row.annual_median.value is None:
+        if row is None or row.get(f"{prefix}_median").value is None:
             missing.append(area_name(kb, code))
             continue
         answered.append(code)
-        middle = f"{_dollars(row.annual_p25)} to {_dollars(row.annual_p75)}" if row.annual_p25.value else "n/a"
+        median = _dollars(row.get(f"{prefix}_median"), hourly) or "n/a"
+        if measure in END_COLUMNS:  # starting or top pay: that end of each range, not the other
+            ends = [_dollars(row.get(f"annual_p{n}")) or "n/a" for n, _ in END_COLUMNS[measure]]
+            rows.append([title(area_name(kb, code)), *ends, median])
+            continue
+        p25, p75 = row.get(f"{prefix}_p25"), row.get(f"{prefix}_p75")
+        middle = f"{_dollars(p25, hourly)} to {_dollars(p75, hourly)}" if p25.value else "n/a"
         jobs = f"{int(row.employment.value):,}" if row.employment.value is not None else "n/a"
-        rows.append([title(area_name(kb, code)), _dollars(row.annual_median) or "n/a", middle, jobs])
-    heading = markup.heading(f"{title(kb.role(role_id).name)}, pay by place")
+        rows.append([title(area_name(kb, code)), median, middle, jobs])
+    per = "pay per hour" if hourly else "pay"
+    heading = markup.heading(f"{title(kb.role(role_id).name)}, {per} by place")
     parts = [f"{heading} ({kb.occupation_label(role_id)}):"]
-    if rows:
-        parts.append(markup.table(["", "Median pay", "Middle half", "Jobs"], rows))
-    if len(answered) == 2:
-        first, second = (kb.wage_row(role_id, code).annual_median.value for code in answered)  # type: ignore[union-attr]
+    if measure == "starting":
+        parts.append("BLS does not publish starting salaries; the lowest-paid 10% and 25% of all workers are a guide.")
+    if rows and measure in END_COLUMNS:
+        parts.append(markup.table(["", *(label for _, label in END_COLUMNS[measure]), "Median pay"], rows))
+    elif rows:
+        median_title = "Median hourly wage" if hourly else "Median pay"
+        parts.append(markup.table(["", median_title, "Middle half", "Jobs"], rows))
+    jobs = [(kb.wage_row(role_id, code).employment.value, code) for code in answered]  # type: ignore[union-attr]
+    if measure == "employment" and len(jobs) == 2 and all(count is not None for count, _ in jobs):
+        (most, most_code), (fewest, fewest_code) = sorted(jobs, reverse=True)  # type: ignore[type-var]
+        parts.append(
+            f"There are more jobs in {area_name(kb, most_code)} ({int(most):,}) than in "
+            f"{area_name(kb, fewest_code)} ({int(fewest):,})."
+        )
+    elif len(answered) == 2:
+        first, second = (kb.wage_row(role_id, code).get(f"{prefix}_median").value for code in answered)  # type: ignore[union-attr]
         high, low = (answered[0], answered[1]) if first >= second else (answered[1], answered[0])
         high_value, low_value = max(first, second), min(first, second)
+        gap = f"${high_value - low_value:,.2f} an hour" if hourly else money(int(high_value - low_value))
         parts.append(
-            f"The median is {money(int(high_value - low_value))} higher in {area_name(kb, high)} "
+            f"The median is {gap} higher in {area_name(kb, high)} "
             f"({percent_difference(high_value, low_value):.0f}% more)."
             if high_value != low_value
             else "The medians are the same."
@@ -178,7 +202,7 @@ def compare_places_answer(
     if missing:
         parts.append("BLS publishes no median for this occupation in " + " or ".join(missing) + ".")
     parts.append(f"Source: {release(kb, markup)}.")
-    return "\n".join(parts), answered
+    return "\n".join(part for part in parts if part), answered
 
 
 def rank_places_answer(
@@ -189,9 +213,10 @@ def rank_places_answer(
     lowest: bool,
     markup: Markup = PLAIN,
     within: Optional[str] = None,
+    count: Optional[int] = None,
 ) -> Tuple[str, List[str]]:
-    """The top (or bottom) areas for one occupation by pay, jobs or concentration, of one state's
-    metro areas when `within` is its code; the codes listed."""
+    """The top (or bottom) `count` areas for one occupation by pay, jobs or concentration, of one
+    state's metro areas when `within` is its code; the codes listed."""
     measure, label = RANKINGS.get(ranking, RANKINGS["pay"])
     occupation = kb.role(role_id).occupation
     if occupation is None:
@@ -205,14 +230,18 @@ def rank_places_answer(
         ranked = [
             (area, estimate) for area, estimate in ranked if within[:2] in kb.places.area_states.get(area.code, [])
         ]
-    ranked = ranked[:RANKED_PLACES]
+    asked = count or RANKED_PLACES
+    ranked = ranked[: min(asked, MOST_RANKED_PLACES)]
     kind = "metro areas" if metro else "states"
     if within:
         kind = f"metro areas in {kb.wages.areas[within].name}"
     if not ranked:
         return f"BLS publishes no {label} for {kb.occupation_label(role_id)} by {kind}.", []
     which = "lowest" if lowest else "highest"
-    heading = markup.heading(f"{title(kb.role(role_id).name)}: the {len(ranked)} {kind} with the {which} {label}")
+    if len(ranked) == 1:  # "which 1 state": the state, not "the 1 states"
+        kind = kind.replace("metro areas", "metro area").replace("states", "state")
+    counted = f"the {kind}" if len(ranked) == 1 else f"the {len(ranked)} {kind}"
+    heading = markup.heading(f"{title(kb.role(role_id).name)}: {counted} with the {which} {label}")
     rows = []
     for number, (area, estimate) in enumerate(ranked, 1):
         if measure == "annual_median":
@@ -227,6 +256,8 @@ def rank_places_answer(
         markup.table(["#", "Place", title(label.split(" (")[0])], rows),
         f"Source: {release(kb, markup)}.",
     ]
+    if asked > MOST_RANKED_PLACES:
+        parts.insert(1, f"(You asked for {asked}; I list at most {MOST_RANKED_PLACES}.)")
     return "\n".join(parts), [area.code for area, _ in ranked]
 
 
@@ -249,6 +280,33 @@ END_COLUMNS = {
     "starting": ((10, "Lowest-paid 10% under"), (25, "Lowest-paid 25% under")),
     "top": ((90, "Best-paid 10% over"),),
 }
+# The other measures a side-by-side answer gives when asked ("which has more jobs?"): the wage
+# data's estimates, their column titles, and what the sentence under the table compares.
+MEASURE_COLUMNS = {
+    "employment": ((("employment", "Jobs"), ("jobs_per_1000", "Per 1,000 jobs")), "jobs"),
+    "concentration": ((("location_quotient", "Location quotient"), ("jobs_per_1000", "Per 1,000 jobs")), None),
+    "mean": ((("annual_mean", "Mean pay"),), None),
+}
+
+
+def _estimate_cell(row: WageRow, name: str) -> str:
+    estimate = row.get(name)
+    if name == "annual_mean":
+        return _dollars(estimate) or "n/a"
+    if estimate.value is None:
+        return "n/a"
+    return f"{int(estimate.value):,}" if name == "employment" else f"{estimate.value:g}"
+
+
+def _more_jobs_line(kb: KnowledgeBase, counts: List[Tuple[float, str]], code: str) -> Optional[str]:
+    if len(counts) != 2 or counts[0][0] == counts[1][0]:
+        return None
+    (high, high_name), (low, low_name) = sorted(counts, reverse=True)
+    where = area_name(kb, code)
+    return (
+        f"There are more jobs for the {high_name} ({int(high):,}) than for the {low_name} ({int(low):,}) "
+        f"in {where}" + ("" if where.endswith(".") else ".")
+    )
 
 
 def compare_roles_in_place(
@@ -262,7 +320,13 @@ def compare_roles_in_place(
     """Two roles' pay in one area, side by side (per hour when asked); the roles answered for."""
     hourly = measure == "hourly"
     prefix = "hourly" if hourly else "annual"
-    rows, answered, missing, medians = [], [], [], []
+    rows, answered, missing, medians, counts = [], [], [], [], []
+    columns = MEASURE_COLUMNS[measure][0] if measure in MEASURE_COLUMNS else ()
+    rows_of_area = [kb.wage_row(role_id, code) for role_id in (first_id, second_id)]
+    # A column with no figure in this area (jobs per 1,000 for the U.S.) is left out.
+    columns = tuple(
+        (name, label) for name, label in columns if any(row and row.get(name).value is not None for row in rows_of_area)
+    )
     for role_id in (first_id, second_id):
         row = kb.wage_row(role_id, code)
         median = row.get(f"{prefix}_median") if row else None
@@ -275,10 +339,18 @@ def compare_roles_in_place(
             ends = [_dollars(row.get(f"annual_p{n}")) or "n/a" for n, _ in END_COLUMNS[measure]]
             rows.append([title(kb.role(role_id).name), *ends, _dollars(median) or "n/a"])
             continue
+        if columns:  # jobs, concentration or the mean: those, beside the median
+            rows.append([title(kb.role(role_id).name), *(_estimate_cell(row, name) for name, _ in columns)])
+            rows[-1].append(_dollars(median) or "n/a")
+            if row.employment.value is not None:
+                counts.append((row.employment.value, kb.role(role_id).name))
+            continue
         p25, p75 = row.get(f"{prefix}_p25"), row.get(f"{prefix}_p75")
         middle = f"{_dollars(p25, hourly)} to {_dollars(p75, hourly)}" if p25.value else "n/a"
         rows.append([title(kb.role(role_id).name), _dollars(median, hourly) or "n/a", middle])
-    per = "pay per hour" if hourly else "pay"
+    per = {"hourly": "pay per hour", "employment": "jobs", "concentration": "concentration of jobs"}.get(
+        measure or "", "pay"
+    )
     heading = markup.heading(
         f"{title(kb.role(first_id).name)} vs {kb.role(second_id).name}, {per} in {area_name(kb, code)}"
     )
@@ -290,17 +362,18 @@ def compare_roles_in_place(
             )
         if rows:
             parts.append(markup.table(["", *(label for _, label in END_COLUMNS[measure]), "Median pay"], rows))
-    elif measure and not hourly:
-        parts.append(
-            f"(Side by side I give medians and middle halves, not {measure} pay: ask about one role for that.)"
-        )
-    if rows and measure not in END_COLUMNS:
+    elif columns:
+        if rows:
+            parts.append(markup.table(["", *(label for _, label in columns), "Median pay"], rows))
+        if MEASURE_COLUMNS[measure][1] == "jobs":
+            parts.append(_more_jobs_line(kb, counts, code))
+    if rows and measure not in END_COLUMNS and not columns:
         parts.append(markup.table(["", "Median hourly wage" if hourly else "Median pay", "Middle half"], rows))
-    if len(medians) == 2 and medians[0][0] != medians[1][0]:
+    if len(medians) == 2 and medians[0][0] != medians[1][0] and measure != "employment":
         (high, high_name), (low, low_name) = sorted(medians, reverse=True)
         gap = f"${high - low:,.2f} an hour" if hourly else f"{money(int(high - low))} a year"
         parts.append(f"The {high_name}'s median is {gap} higher than the {low_name}'s.")
     if missing:
         parts.append(f"BLS publishes no median in {area_name(kb, code)} for the " + " or the ".join(missing) + ".")
     parts.append(f"Source: {release(kb, markup)}.")
-    return "\n".join(parts), answered
+    return "\n".join(part for part in parts if part), answered

@@ -106,6 +106,18 @@ def test_a_job_we_do_not_cover_that_describes_the_user_is_dropped(kb, make_track
         assert list(mentions.roles) == ["hr_generalist"] and list(mentions.unknown_titles) == []
     asked = role_mentions(kb, make_tracker, [role_entity("teacher")], "what does a teacher make")
     assert list(asked.unknown_titles) == ["teacher"]  # asked about, not self-described: named back
+    such_a_thing = "is there such a thing as an hr ombudsman, what does it pay"
+    such = role_mentions(kb, make_tracker, [role_entity("hr ombudsman")], such_a_thing)
+    assert list(such.unknown_titles) == ["hr ombudsman"]  # "such a thing as" describes no one: named back
+
+
+def test_the_users_own_role_is_read_from_how_they_describe_themselves(kb, make_tracker):
+    def own(text):
+        return request_from(make_tracker("ask_salary", [], text), kb)
+
+    told = own("i work as an hr generalist in georgia. what do hr managers make here?")
+    assert told.from_role == "hr_generalist" and told.roles == ("hr_executive",)
+    assert own("same for my job").own_role and own("how much do they make compared to me").compare
 
 
 def test_a_role_set_aside_is_not_the_one_asked_about(kb, make_tracker):
@@ -129,6 +141,8 @@ def test_a_correction_sets_the_place_and_the_role_after_not_aside(kb, make_track
     assert request.places == (ohio,)
     corrected = role_mentions(kb, make_tracker, [], "i meant labor relations specialists not lawyers")
     assert list(corrected.roles) == ["labor_relations_specialist"]
+    weighed = role_mentions(kb, make_tracker, [], "weighing law school against HR. What's the HR manager median?")
+    assert list(weighed.roles) == ["hr_executive"]
 
 
 def test_a_topic_word_inside_a_role_is_no_topic_but_one_around_it_is(kb, make_tracker):
@@ -157,3 +171,17 @@ def test_the_role_a_user_moves_from_is_theirs_or_follows_from(kb, make_tracker):
     assert start == "campus_recruiter" and roles[-1] == "training_development_specialist" and "path" in named
     assert asked("how do i become an hr director")[1] is None
     assert asked("what do hr managers make, not lawyers")[1] is None  # set aside is no starting point
+
+
+def test_where_the_user_lives_or_works_is_read_from_how_they_say_it(kb, make_tracker):
+    tampa, michigan, seattle, texas = "0045300", "2600000", "0042660", "4800000"
+
+    def home(text, code, typed):
+        place = {"entity": "place", "value": code, "text": typed}
+        return request_from(make_tracker("ask_salary", [place], text), kb).users_place
+
+    assert home("im an hr specialist in tampa fl, how does pay for my job here compare", tampa, "tampa fl") == tampa
+    assert home("we live in Michigan, what's the starting pay there?", michigan, "Michigan") == michigan
+    assert home("HR business partner in Seattle here. my pay?", seattle, "Seattle") == seattle
+    assert home("what about where my sister lives, seattle", seattle, "seattle") is None  # not theirs
+    assert home("how much do hr managers make in texas", texas, "texas") is None

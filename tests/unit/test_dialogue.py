@@ -61,6 +61,12 @@ ROLE_TOPIC_RULES = [
         AnswerRole("hr_generalist", "salary"),
     ),
     (
+        "'and for generalists?' after the long form (BLS's figures of 2017): the long form",
+        Request("inform_role", roles=("hr_generalist",)),
+        Context(role="hr_executive", topic="salary", discussed_roles=("hr_executive",), detail=True),
+        AnswerRole("hr_generalist", "salary", detail=True),
+    ),
+    (
         "'and the generalist's education?' takes the topic named",
         Request("inform_role", roles=("hr_generalist",), topics=("education",)),
         EXEC_IN_FOCUS,
@@ -187,7 +193,7 @@ OTHER_RULES = [
     (
         dialogue.GUIDANCE,
         Request("inform_education_level", education_level="some_college"),
-        GiveGuidance("some_college"),
+        GiveGuidance("some_college", MAIN_ROLES),
     ),
     (dialogue.GUIDANCE, Request("ask_education_guidance"), GiveGuidance(None)),
     (dialogue.GUIDANCE, Request("inform_education_level", education_level="phd"), GiveGuidance(None)),
@@ -253,6 +259,9 @@ SLOT_RULES = [
             "listed_roles": None,
             "discussed_roles": ["hr_executive", "recruiter"],
             "ranking": None,
+            "ranked_places": None,
+            "compared_places": None,
+            "long_form": None,
         },
     ),
     (
@@ -267,6 +276,9 @@ SLOT_RULES = [
             "listed_roles": ["labor_lawyer", "recruiter"],
             "discussed_roles": ["hr_executive"],
             "ranking": None,
+            "ranked_places": None,
+            "compared_places": None,
+            "long_form": None,
         },
     ),
     (
@@ -281,6 +293,8 @@ SLOT_RULES = [
             "listed_roles": None,
             "discussed_roles": ["labor_lawyer", "hr_executive"],
             "ranking": None,
+            "compared_places": None,
+            "long_form": None,
             "place": None,
             "discussed_places": None,
             "measure": None,
@@ -316,9 +330,41 @@ SLOT_RULES = [
             "discussed_places": None,
         },
     ),
-    ("advice ends 'that one'", RELATED_LISTED, GiveGuidance("some_college"), (), {"listed_roles": None}),
+    (
+        "advice leads to the main roles and ends 'that one'",
+        RELATED_LISTED,
+        GiveGuidance("some_college", MAIN_ROLES),
+        (),
+        {
+            "role": None,
+            "topic": "education",
+            "compared_roles": list(MAIN_ROLES),
+            "listed_roles": None,
+            "discussed_roles": list(MAIN_ROLES),
+        },
+    ),
+    ("asking for the level ends 'that one'", RELATED_LISTED, GiveGuidance(None), (), {"listed_roles": None}),
     ("a question back keeps the context", RELATED_LISTED, AskWhichRole("Which?", ALL_ROLES, "overview"), (), {}),
     ("a title not covered keeps the context", EXEC_IN_FOCUS, SayNotCovered(("pilot",)), (), {}),
+    (
+        "the long form is remembered: 'and for execs?' asks it again",
+        Context(),
+        AnswerRole("hr_generalist", "salary", detail=True),
+        (),
+        {
+            "role": "hr_generalist",
+            "topic": "salary",
+            "compared_roles": None,
+            "listed_roles": None,
+            "discussed_roles": ["hr_generalist"],
+            "ranking": None,
+            "compared_places": None,
+            "long_form": True,
+            "place": None,
+            "discussed_places": ["0000000"],
+            "measure": None,
+        },
+    ),
     (
         "the last four roles are remembered",
         Context(discussed_roles=("hr_executive", "hr_generalist", "labor_lawyer", "recruiter")),
@@ -331,6 +377,8 @@ SLOT_RULES = [
             "listed_roles": None,
             "discussed_roles": ["hr_executive", "labor_lawyer", "recruiter", "hr_generalist"],
             "ranking": None,
+            "compared_places": None,
+            "long_form": None,
             "place": None,
             "discussed_places": ["0000000"],  # the U.S.
             "measure": None,
@@ -556,6 +604,17 @@ def test_which_of_those_after_pay_in_two_places_compares_the_places(kb):
     ]
 
 
+def test_which_of_those_pays_most_ranks_the_roles_just_listed(kb):
+    request = Request("rank_roles", topics=("salary",), those=True, highest=True)
+    assert resolve(kb, dialogue.ACROSS_ROLES, request, RELATED_LISTED) == AnswerAcrossRoles(
+        "ranking", "salary", among=("labor_lawyer", "recruiter")
+    )
+    # Without "those", all roles are ranked.
+    assert resolve(kb, dialogue.ACROSS_ROLES, replace(request, those=False), RELATED_LISTED) == AnswerAcrossRoles(
+        "ranking", "salary"
+    )
+
+
 def test_the_other_one_after_pay_in_two_places_is_the_other_place(kb):
     context = replace(PAY_IN_TEXAS, place=CA, discussed_places=(TX, CA))
     assert resolve(kb, dialogue.ROLE_TOPIC, Request("inform_role", other=True), context) == AnswerRole(
@@ -600,7 +659,7 @@ def test_a_bare_follow_up_after_a_measure_keeps_the_measure(kb):
             "the education filter with the user's own level and no degree: advice for that level",
             dialogue.ACROSS_ROLES,
             Request("ask_roles_by_education", education_level="still_in_high_school"),
-            GiveGuidance("still_in_high_school"),
+            GiveGuidance("still_in_high_school", MAIN_ROLES),
         ),
     ],
     ids=lambda value: value if isinstance(value, str) and " " in value else "",
@@ -681,3 +740,76 @@ def test_the_article_or_the_same_year_asks_for_the_article_s_year(kb):
     assert resolve(kb, dialogue.ROLE_TOPIC, same_year, Context()) == AnswerRole("hr_generalist", "salary", detail=True)
     duties = Request("ask_duties", roles=("hr_generalist",), article=True)  # what the article says they do
     assert resolve(kb, dialogue.ROLE_TOPIC, duties, Context()) == AnswerRole("hr_generalist", "duties")
+
+
+def test_my_job_is_the_role_the_user_said_they_are_in(kb):
+    said = slot_updates(Context(), AnswerRole("hr_executive", "salary"))
+    assert "users_role" not in said
+    told = dialogue.said_of_the_user(
+        Context(), Request("ask_salary", roles=("hr_executive",), from_role="hr_generalist")
+    )
+    assert told == {"users_role": "hr_generalist"}
+    context = replace(EXEC_IN_FOCUS, users_role="hr_generalist")
+    assert dialogue.said_of_the_user(context, Request("ask_salary", from_role="hr_generalist")) == {}
+    same_for_mine = Request("out_of_scope", own_role=True)
+    assert resolve(kb, dialogue.OUT_OF_SCOPE, same_for_mine, context) == AnswerRole("hr_generalist", "salary")
+    compared_to_me = Request("ask_salary", roles=("hr_executive",), own_role=True, compare=True)
+    assert resolve(kb, dialogue.ROLE_TOPIC, compared_to_me, context) == AnswerPair(
+        "hr_executive", "hr_generalist", "salary"
+    )
+
+
+def test_my_job_before_the_user_said_it_is_asked_never_guessed(kb):
+    decision = resolve(kb, dialogue.ROLE_TOPIC, Request("ask_salary", own_role=True), EXEC_IN_FOCUS)
+    assert isinstance(decision, AskWhichRole) and decision.topic == "salary"
+
+
+def test_there_after_a_ranking_of_places_is_the_first_place_listed(kb):
+    ranking = dialogue.RankPlaces("recruiter", "employment", metro=False, lowest=False)
+    after = slot_updates(Context(), ranking, (), (CA, TX))
+    assert after["ranked_places"] == [CA, TX] and after["ranking"] == ranking.slot_value
+    context = Context(role="recruiter", topic="salary", ranking=ranking.slot_value, ranked_places=(CA, TX))
+    pay_there = Request("ask_salary", topics=("salary",), there=True)
+    assert resolve(kb, dialogue.ROLE_TOPIC, pay_there, context) == AnswerRole("recruiter", "salary", CA)
+    # A pay answer ends the ranking but keeps its places ("and the second one?"); another topic ends both.
+    after_pay = slot_updates(context, AnswerRole("recruiter", "salary", CA))
+    assert after_pay["ranking"] is None and "ranked_places" not in after_pay
+    assert slot_updates(context, AnswerRole("recruiter", "education"))["ranked_places"] is None
+    second = Request("inform_role", roles=("labor_lawyer",), ordinal=2, first=False)
+    later = replace(context, ranking=None)
+    assert resolve(kb, dialogue.ROLE_TOPIC, second, later) == AnswerRole("labor_lawyer", "salary", TX)
+    last = Request("ask_salary", ordinal=-1)
+    assert resolve(kb, dialogue.ROLE_TOPIC, last, later) == AnswerRole("recruiter", "salary", TX)
+    # With no ranking of places in the conversation, "the first one" is the first role talked about.
+    first_role = Request("inform_role", ordinal=1, first=True)
+    two_roles = Context(role="labor_lawyer", topic="salary", discussed_roles=("hr_executive", "labor_lawyer"))
+    assert resolve(kb, dialogue.ROLE_TOPIC, first_role, two_roles) == AnswerRole("hr_executive", "salary")
+
+
+def test_which_topic_with_one_role_in_focus_is_no_comparison(kb):
+    context = Context(role="recruiter", topic="education", discussed_roles=("hr_executive", "recruiter"))
+    which_cert = Request("compare_roles", topics=("certifications",))
+    assert resolve(kb, dialogue.COMPARISON, which_cert, context) == AnswerRole("recruiter", "certifications")
+    # With two roles just compared, "which ...?" is between them.
+    assert isinstance(resolve(kb, dialogue.COMPARISON, which_cert, AFTER_COMPARISON), AnswerPair)
+
+
+def test_after_two_places_compared_a_follow_up_compares_them_again(kb):
+    compared = slot_updates(Context(), dialogue.ComparePlaces("hr_executive", (TX, CA)))
+    assert compared["compared_places"] == [TX, CA]
+    context = Context(
+        role="hr_executive", topic="salary", place=CA, compared_places=(TX, CA), discussed_places=(TX, CA)
+    )
+    other_role = Request("inform_role", roles=("hr_generalist",))
+    assert resolve(kb, dialogue.ROLE_TOPIC, other_role, context) == dialogue.ComparePlaces("hr_generalist", (TX, CA))
+    hourly_for_both = Request("ask_salary", measure="hourly", both=True)
+    assert resolve(kb, dialogue.ROLE_TOPIC, hourly_for_both, context) == dialogue.ComparePlaces(
+        "hr_executive", (TX, CA), "hourly"
+    )
+    more_jobs = Request("compare_roles", roles=("hr_executive",), measure="employment")
+    assert resolve(kb, dialogue.COMPARISON, more_jobs, context) == dialogue.ComparePlaces(
+        "hr_executive", (TX, CA), "employment"
+    )
+    # A place named is asked about, not the two compared.
+    in_texas = Request("inform_role", roles=("hr_generalist",), places=(TX,))
+    assert resolve(kb, dialogue.ROLE_TOPIC, in_texas, context) == AnswerRole("hr_generalist", "salary", TX)

@@ -174,6 +174,8 @@ def roles_and_titles(text):
         ("compare the HR generalist, executive", ["hr_generalist", "hr_executive"], []),  # a list
         ("how much does a ceo make", [], ["ceo"]),
         ("was the 2017 generalist salary right", [], []),  # a year is no qualifier
+        ("is there such a thing as an hr ombudsman, what does it pay", [], ["hr ombudsman"]),  # not HR in general
+        ("hr investigator salary", [], ["hr investigator"]),
     ],
 )
 def test_titles_the_aliases_do_not_cover_are_found_as_typed(text, known, titles):
@@ -307,3 +309,68 @@ def test_a_title_with_and_is_named_back_whole(text, title):
 
 def test_two_titles_joined_by_and_stay_two():
     assert not_covered.title_mentions("marketing managers and generalists") == [(0, 18, "marketing managers")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what did BLS itself say for that year",
+        "and for the same year?",
+        "what did the 2017 article say",
+        "the article's figure",
+    ],
+)
+def test_words_for_the_article_s_year(text):
+    assert "article" in [value for _, _, value in matching.references(text)]
+
+
+def test_a_year_named_is_no_reference_to_the_article():
+    assert "article" not in [value for _, _, value in matching.references("what did they make in 2023")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "same for my job",
+        "how much do they make compared to me",
+        "do they earn more than me",
+        "what do people like me make",
+    ],
+)
+def test_words_for_the_user_s_own_role(text):
+    assert "own_role" in [value for _, _, value in matching.references(text)]
+
+
+@pytest.mark.parametrize("text", ["is my degree enough", "what should i do for my career", "tell me more"])
+def test_words_that_name_no_role_of_the_user(text):
+    assert "own_role" not in [value for _, _, value in matching.references(text)]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("top 10 states for hr manager pay", "10"),
+        ("which 3 cities pay labor lawyers the most", "3"),
+        ("the five best paying states", "5"),
+        ("top 100 cities", "100"),
+        ("which state pays most", None),
+        ("what do the top 10% make", None),  # a percentile, not a number of places
+        ("i have 3 kids, which states pay best", None),
+    ],
+)
+def test_how_many_places_a_ranking_lists(text, count):
+    assert [value for _, _, value in matching.ranking_counts(text)][:1] == ([count] if count else [])
+
+
+@pytest.mark.parametrize(
+    "text, rank",
+    [
+        ("and the second one?", "2"),
+        ("and lawyers in the first one?", "1"),
+        ("what about the 3rd state", "3"),
+        ("and the last one", "-1"),
+        ("the first year on the job", None),  # no place of a list
+    ],
+)
+def test_a_place_of_a_ranking_by_its_rank(text, rank):
+    assert [value for _, _, value in matching.ordinals(text)] == ([rank] if rank else [])

@@ -73,3 +73,51 @@ def test_two_roles_side_by_side_at_one_end_of_the_range(kb):
     assert f"${int(hr_executive.annual_p90.value):,}" not in starting  # the other end is not what was asked
     top, _ = pay.compare_roles_in_place(kb, "hr_executive", "labor_lawyer", CA, PLAIN, "top")
     assert "Best-paid 10% over" in top and f"${int(hr_executive.annual_p10.value):,}" not in top
+
+
+def test_two_roles_side_by_side_by_jobs_say_which_has_more(kb):
+    text, answered = pay.compare_roles_in_place(kb, "hr_executive", "labor_lawyer", CA, PLAIN, "employment")
+    executive, lawyer = kb.wage_row("hr_executive", CA), kb.wage_row("labor_lawyer", CA)
+    assert text.startswith("HR executive vs labor lawyer, jobs in California:")
+    assert f"{int(executive.employment.value):,}" in text and f"{int(lawyer.employment.value):,}" in text
+    more, fewer = (
+        ("labor lawyer", "HR executive")
+        if lawyer.employment.value > executive.employment.value
+        else (
+            "HR executive",
+            "labor lawyer",
+        )
+    )
+    assert f"There are more jobs for the {more} (" in text and f"than for the {fewer} (" in text
+    assert "higher than" not in text  # the question was the jobs, not the pay
+
+
+def test_two_roles_side_by_side_by_the_mean(kb):
+    text, _ = pay.compare_roles_in_place(kb, "hr_executive", "labor_lawyer", CA, PLAIN, "mean")
+    assert "Mean pay" in text and f"${int(kb.wage_row('hr_executive', CA).annual_mean.value):,}" in text
+
+
+def test_a_ranking_lists_as_many_places_as_asked_and_says_when_it_lists_fewer(kb):
+    everywhere, _ = pay.rank_places_answer(kb, "hr_executive", "pay", False, False, PLAIN)
+    assert everywhere.startswith("HR executive: the 2 states")  # the fixture's two states
+    one, listed = pay.rank_places_answer(kb, "hr_executive", "pay", False, False, PLAIN, count=1)
+    assert one.startswith("HR executive: the state with the highest")
+    assert len(listed) == 1
+    many, listed = pay.rank_places_answer(kb, "hr_executive", "pay", False, False, PLAIN, count=100)
+    assert f"(You asked for 100; I list at most {pay.MOST_RANKED_PLACES}.)" in many
+    assert len(listed) <= pay.MOST_RANKED_PLACES
+
+
+def test_one_role_in_two_places_per_hour(kb):
+    text, answered = pay.compare_places_answer(kb, "hr_executive", (CA, TX), PLAIN, "hourly")
+    california = kb.wage_row("hr_executive", CA)
+    assert text.startswith("HR executive, pay per hour by place") and f"${california.hourly_median.value:,.2f}" in text
+    assert f"${int(california.annual_median.value):,}" not in text  # per hour, as asked
+    assert "an hour higher in" in text
+
+
+def test_one_role_in_two_places_by_jobs_says_where_there_are_more(kb):
+    text, _ = pay.compare_places_answer(kb, "hr_executive", (CA, TX), PLAIN, "employment")
+    counts = {code: int(kb.wage_row("hr_executive", code).employment.value) for code in (CA, TX)}
+    most = max(counts, key=counts.get)
+    assert f"There are more jobs in {pay.area_name(kb, most)} ({counts[most]:,})" in text
