@@ -41,6 +41,7 @@ class Request:
     there: bool = False  # "top pay there?": the place of the conversation
     article: bool = False  # "the article", "the same year": the source article's year
     compare: bool = False  # words that compare outright ("compared to", "vs", "than")
+    follow_up: bool = False  # it opens as a follow-up ("what about X, ...?", "and X?")
     own_place: bool = False  # "where I live", "in my area": the user's place
     own_role: bool = False  # "my job", "compared to me": the role the user said they are in
     users_place: Optional[str] = None  # a place key: where the user says they live or work ("I'm in Tampa")

@@ -162,6 +162,9 @@ def _with_users_role(request: Request, context: Context) -> Request:
     users_role = request.from_role or context.users_role
     if not (request.own_role and users_role) or users_role in request.roles:
         return request
+    if not (request.roles or request.topics) and request.intent == topics.topic(topics.DEFAULT_TOPIC).intent:
+        # "and what about my job?" after the pay of another role: the same question for theirs.
+        return replace(request, roles=(users_role,), intent=INFORM_ROLE)
     return replace(request, roles=(*request.roles, users_role))
 
 
@@ -201,6 +204,11 @@ def _small_talk(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
 
 
 def _role_question(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
+    overview = topics.topic(topics.DEFAULT_TOPIC).intent
+    if request.follow_up and request.intent == overview and request.roles and not request.topics and context.topic:
+        # "what about a labor relations specialist, that's kind of in between, right?" after the
+        # pay of another: the same question for this one, though the classifier read "what is it".
+        request = replace(request, intent=INFORM_ROLE)
     if request.metro and (request.highest or request.lowest) and request.places:
         return _rank_places(kb, request, context)  # "which texas city pays best?", asked as a pay question
     asked = topics.topic_of_intent(request.intent) or request.topic

@@ -446,6 +446,8 @@ REFERENCES = [
     ),
     # Said outright: "compared to an HR manager there?" compares; "and as a manager there" does not.
     ("compare", compile_words(r"\bcompar\w*|\bvs\.?(?= )|\bversus\b|\bthan\b|\bdifferen\w*|\bwhich (?:one|of)\b")),
+    # A message that opens as a follow-up ("what about X, ...?", "and X?"): the same question for X
+    ("follow_up", compile_words(r"^\s*(?:(?:ok(?:ay)?|so|well|hmm+)\W+)?(?:and\s+)?(?:what|how) about\b|^\s*and\b")),
 ]
 
 

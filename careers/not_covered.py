@@ -67,7 +67,19 @@ BEYOND_KNOWLEDGE = [
     (
         "difficulty",
         "how hard the work is",
-        r"\beas(?:y|ier|iest)\b(?! to (?:get|find|land))|\bharder\b|\bhardest\b|\bdifficult\w*|\btough(?:er|est)?\b",
+        r"\beas(?:y|ier|iest)\b(?! to (?:get|find|land))|\bharder\b|\bhardest\b|\bdifficult\w*|\btough(?:er|est)?\b|"
+        r"\bhow hard (?:is|are|was)\b|\bpass(?:ing)? rates?\b",
+    ),
+    (
+        "unemployment",
+        "unemployment rates",
+        r"\bunemploy\w*|\bjobless\b|\blay-?offs?\b|\blaid off\b",
+    ),
+    (
+        "school_subjects",
+        "which school subjects or grades you need",
+        r"\bgood at (?:math|maths|numbers|science|english|writing|stats|statistics)\b|\b(?:need|require)s? (?:a lot of )?"
+        r"(?:math|maths|calculus|statistics|stats)\b|\bmy (?:gpa|grades)\b|\bwhat (?:gpa|grades)\b",
     ),
     (
         "dress_code",
@@ -144,8 +156,8 @@ BEYOND_KNOWLEDGE = [
     ("forecasts", "pay forecasts", r"\bforecasts?\b|\bpredict(?:ion|ed)?s?\b"),
     (
         "school_cost",
-        "what school costs and student debt",
-        r"\bdebt\b|\btuition\b|student loans?|cost of (?:law |grad |graduate )?school|"
+        "what school costs, scholarships and student debt",
+        r"\bdebt\b|\btuition\b|student loans?|\bscholarships?\b|financial aid|cost of (?:law |grad |graduate )?school|"
         r"how much (?:does|is) (?:law |grad |graduate )?school",
     ),
     (
@@ -237,6 +249,8 @@ SEPARATE_QUESTIONS = {
     "school_rankings",
     "law_school",
     "school_cost",
+    "unemployment",
+    "school_subjects",
     "part_time",  # "I'm retired and want part-time work. What does an HR assistant do?"
     "experience_credit",
 }

@@ -134,7 +134,9 @@ def brief_line(kb: KnowledgeBase, role_id: str, topic: str) -> Optional[str]:
         salary = kb.newest_salary(role_id)
         return f"Median pay: {money(salary.value)} a year ({salary.year}, {salary.occupation})." if salary else None
     if topic == "education":
-        parts = [f"Education: {role.education.minimum}" if role.education.minimum else None]
+        # A role with no typical entry education of its own: what the sources say instead.
+        fallback = role.education.details[0].rstrip(".") if role.education.details else None
+        parts = [f"Education: {role.education.minimum}" if role.education.minimum else fallback]
         if role.education.experience:
             parts.append(f"work experience: {role.education.experience.summary}")
         return "; ".join(part for part in parts if part) + "." if any(parts) else None

@@ -9,6 +9,7 @@ from actions.actions import (
     ActionEducationGuidance,
     ActionShowHelp,
 )
+from careers.answers.role import brief_line
 from careers.scope import covered_roles
 from tests.conftest import role_entity, slot_values
 
@@ -405,3 +406,9 @@ def test_a_title_word_beside_a_named_role_is_the_second_role(dispatcher, make_tr
     _, message = run(ActionCompareRoles(), dispatcher, tracker)
     assert message["text"].startswith("HR generalist vs HR executive, education:")
     assert "5 years or more" in message["text"] and "Labor lawyer" not in message["text"]
+
+
+def test_a_second_question_about_education_is_answered_in_a_line_even_without_an_entry_education(kb):
+    line = brief_line(kb, "hr_assistant", "education")  # no typical entry education of its own
+    assert line and "high school diploma" in line and line.endswith(".")
+    assert brief_line(kb, "hr_generalist", "education").startswith("Education: Bachelor's degree")

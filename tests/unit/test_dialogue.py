@@ -753,6 +753,8 @@ def test_my_job_is_the_role_the_user_said_they_are_in(kb):
     assert dialogue.said_of_the_user(context, Request("ask_salary", from_role="hr_generalist")) == {}
     same_for_mine = Request("out_of_scope", own_role=True)
     assert resolve(kb, dialogue.OUT_OF_SCOPE, same_for_mine, context) == AnswerRole("hr_generalist", "salary")
+    what_about_mine = Request("ask_overview", own_role=True)  # the classifier's reading of "what about my job"
+    assert resolve(kb, dialogue.ROLE_TOPIC, what_about_mine, context) == AnswerRole("hr_generalist", "salary")
     compared_to_me = Request("ask_salary", roles=("hr_executive",), own_role=True, compare=True)
     assert resolve(kb, dialogue.ROLE_TOPIC, compared_to_me, context) == AnswerPair(
         "hr_executive", "hr_generalist", "salary"
@@ -813,3 +815,11 @@ def test_after_two_places_compared_a_follow_up_compares_them_again(kb):
     # A place named is asked about, not the two compared.
     in_texas = Request("inform_role", roles=("hr_generalist",), places=(TX,))
     assert resolve(kb, dialogue.ROLE_TOPIC, in_texas, context) == AnswerRole("hr_generalist", "salary", TX)
+
+
+def test_a_follow_up_read_as_what_is_it_asks_the_same_question_for_the_role_named(kb):
+    follow_up = Request("ask_overview", roles=("hr_generalist",), follow_up=True)
+    assert resolve(kb, dialogue.ROLE_TOPIC, follow_up, EXEC_IN_FOCUS) == AnswerRole("hr_generalist", "salary")
+    # Not opened as a follow-up ("tell me about generalists"): what the role is.
+    asked = Request("ask_overview", roles=("hr_generalist",))
+    assert resolve(kb, dialogue.ROLE_TOPIC, asked, EXEC_IN_FOCUS) == AnswerRole("hr_generalist", "overview")

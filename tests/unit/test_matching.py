@@ -186,6 +186,11 @@ def test_titles_the_aliases_do_not_cover_are_found_as_typed(text, known, titles)
     "text, subjects",
     [
         ("is HR stressful", ["stress"]),
+        ("whats the unemployment rate for hr", ["unemployment"]),
+        ("are there scholarships for hr majors", ["school_cost"]),
+        ("do i need to be good at math", ["school_subjects"]),
+        ("how hard is the shrm exam", ["difficulty"]),
+        ("I'm a veteran in Virginia, what do HR managers make", []),  # who asks, not a question of credit
         ("how much will hr managers make in 10 years", ["future_pay"]),
         ("how much bonus do hr managers get", ["pay_extras"]),
         ("compensation and benefits manager salary", []),  # the role's name, no benefits question
@@ -374,3 +379,17 @@ def test_how_many_places_a_ranking_lists(text, count):
 )
 def test_a_place_of_a_ranking_by_its_rank(text, rank):
     assert [value for _, _, value in matching.ordinals(text)] == ([rank] if rank else [])
+
+
+@pytest.mark.parametrize(
+    "text, follow_up",
+    [
+        ("what about a labor relations specialist, thats kind of in between right?", True),
+        ("ok and what about generalists", True),
+        ("and campus recruiters?", True),
+        ("tell me about campus recruiters", False),
+        ("what is a campus recruiter and what about their pay", False),
+    ],
+)
+def test_a_message_that_opens_as_a_follow_up(text, follow_up):
+    assert ("follow_up" in [value for _, _, value in matching.references(text)]) == follow_up
