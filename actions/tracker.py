@@ -312,6 +312,7 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
         both="both" in _values(entities, "reference"),
         compare="compare" in _values(entities, "reference"),
         follow_up="follow_up" in _values(entities, "reference"),
+        ranked_by="ranked_by" in _values(entities, "reference"),
         own_place="own_place" in _values(entities, "reference"),
         own_role="own_role" in _values(entities, "reference"),
         users_place=_users_place(kept_places, named_roles, text),

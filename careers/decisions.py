@@ -42,6 +42,7 @@ class Request:
     article: bool = False  # "the article", "the same year": the source article's year
     compare: bool = False  # words that compare outright ("compared to", "vs", "than")
     follow_up: bool = False  # it opens as a follow-up ("what about X, ...?", "and X?")
+    ranked_by: bool = False  # "and by number of jobs?": a ranking by what the measure says
     own_place: bool = False  # "where I live", "in my area": the user's place
     own_role: bool = False  # "my job", "compared to me": the role the user said they are in
     users_place: Optional[str] = None  # a place key: where the user says they live or work ("I'm in Tampa")
@@ -113,6 +114,7 @@ class RankPlaces:
     lowest: bool = False
     within: Optional[str] = None  # a state's area code: its metro areas only
     count: Optional[int] = None  # how many to list ("top 10"); None: the usual few
+    for_hr: bool = False  # asked of HR in general ("which state has the most HR jobs?"): said so
 
     @property
     def slot_value(self) -> str:

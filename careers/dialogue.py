@@ -140,6 +140,9 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
         topic = topics.topic_of_intent(request.intent) or request.topic or context.topic or topics.DEFAULT_TOPIC
         return AskWhichRole("Which of these is your job?", tuple(kb.roles), topic)
     request = _with_users_role(request, context)
+    again = _ranked_again(request, context)
+    if again:
+        return again
     if request.beyond and question != HELP and not request.unknown_titles:
         role = request.roles[0] if request.roles else context.role
         if request.unknown_places:  # "in the Philippines, monthly?": the place is the first thing we lack
@@ -154,6 +157,20 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
                 return AnswerBesideUnknown(answer, request.beyond)
         return SayBeyondKnowledge(request.beyond, role, request.beyond_words)
     return rules(kb, request, context) if rules else ShowHelp()
+
+
+def _ranked_again(request: Request, context: Context) -> Optional[RankPlaces]:
+    """ "And by number of jobs?" after a ranking of places: the same places ranked by that, for
+    the role named or the one ranked."""
+    if not (context.ranking and context.role and (request.ranked_by or request.highest or request.lowest)):
+        return None
+    if request.measure not in ("employment", "concentration") or request.places or request.unknown_places:
+        return None
+    role = request.roles[0] if len(request.roles) == 1 else context.role
+    ranked = RankPlaces.from_slot_value(role, context.ranking)
+    if ranked is None or len(request.roles) > 1:
+        return None
+    return replace(ranked, ranking=request.measure, lowest=request.lowest)
 
 
 def _with_users_role(request: Request, context: Context) -> Request:
@@ -294,6 +311,8 @@ def _guidance(kb: KnowledgeBase, request: Request, context: Context) -> Decision
 def _across_roles_question(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
     if request.intent == "ask_roles_by_education" and request.education_level and not request.degree:
         return _guidance(kb, request, context)  # "I'm a junior in high school, what should I be doing?"
+    if request.intent == "list_roles" and (request.places or request.unknown_places):
+        return _as_topic(kb, request, context, "salary")  # "hr jobs in texas": what they pay there
     if between_places_discussed(request, context):
         return ComparePlaces(context.role, context.discussed_places, request.measure)  # "which of those pays most?"
     if request.measure and (request.roles or context.role) and not request.pay_limit:
@@ -694,14 +713,21 @@ def _rank_places(kb: KnowledgeBase, request: Request, context: Context) -> Decis
         # One place named and no ranking asked ("twin cities hr assistant pay"): pay there.
         return _as_topic(kb, request, context, "salary")
     role = request.roles[0] if request.roles else context.role
+    for_hr = role is None and request.generic
+    if for_hr:
+        # "which state has the most HR jobs?": HR in general is no one occupation; the largest
+        # of the main roles' stands for it, and the answer says so.
+        role = max(kb.main_roles, key=lambda role_id: kb.national_employment(role_id) or 0)
     if role is None:
         return AskWhichRole("For which role?", tuple(kb.roles), "salary")
     ranking = request.measure if request.measure in ("employment", "concentration") else "pay"
     states = [code for key in request.places for code in candidates(key)[:1] if kb.wages.areas[code].is_state]
     if len(states) == 1 and len(request.places) == 1:
         # "which texas city pays hr managers best?": the metro areas of that state.
-        return RankPlaces(role, ranking, metro=True, lowest=request.lowest, within=states[0], count=request.count)
-    return RankPlaces(role, ranking, metro=request.metro, lowest=request.lowest, count=request.count)
+        return RankPlaces(
+            role, ranking, metro=True, lowest=request.lowest, within=states[0], count=request.count, for_hr=for_hr
+        )
+    return RankPlaces(role, ranking, metro=request.metro, lowest=request.lowest, count=request.count, for_hr=for_hr)
 
 
 def _across_roles(kb: KnowledgeBase, request: Request, context: Context) -> Decision:

@@ -120,6 +120,11 @@ class KnowledgeBase:
         years = {int(self.wages.provenance.data_year)} if self.wage_row(role_id, self.wages.national.code) else set()
         return frozenset(years | {int(y) for f in figures if f for y in re.findall(r"\b(?:19|20)\d\d\b", f.year)})
 
+    def national_employment(self, role_id: str) -> Optional[float]:
+        """The role's occupation's jobs in the U.S. (OEWS), or None."""
+        row = self.wage_row(role_id, self.wages.national.code)
+        return row.employment.value if row else None
+
     def occupation_label(self, role_id: str) -> str:
         """The BLS occupation a role's wage figures are for, in words ("human resources managers")."""
         occupation = self.roles[role_id].occupation

@@ -272,11 +272,12 @@ ORDINAL_WORDS = {
     "4th": 4,
     "fifth": 5,
     "5th": 5,
+    "top": 1,
     "last": -1,
-    "bottom one": -1,
+    "bottom": -1,
 }
 ORDINAL = re.compile(
-    r"\bthe (first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)"
+    r"\bthe (first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|top|last|bottom)"
     r"(?: one| state| city| place| metro(?: area)?| area| on the list|(?=\s*(?:[?.!,]|$| for | in | there)))",
     re.IGNORECASE,
 )
@@ -446,6 +447,11 @@ REFERENCES = [
     ),
     # Said outright: "compared to an HR manager there?" compares; "and as a manager there" does not.
     ("compare", compile_words(r"\bcompar\w*|\bvs\.?(?= )|\bversus\b|\bthan\b|\bdifferen\w*|\bwhich (?:one|of)\b")),
+    # "and by number of jobs?" after a ranking of places: ranked again by that
+    (
+        "ranked_by",
+        compile_words(r"\bby (?:the )?(?:number of (?:jobs|people|workers)|jobs|job count|employment|headcount)\b"),
+    ),
     # A message that opens as a follow-up ("what about X, ...?", "and X?"): the same question for X
     ("follow_up", compile_words(r"^\s*(?:(?:ok(?:ay)?|so|well|hmm+)\W+)?(?:and\s+)?(?:what|how) about\b|^\s*and\b")),
 ]

@@ -68,7 +68,8 @@ BEYOND_KNOWLEDGE = [
         "difficulty",
         "how hard the work is",
         r"\beas(?:y|ier|iest)\b(?! to (?:get|find|land))|\bharder\b|\bhardest\b|\bdifficult\w*|\btough(?:er|est)?\b|"
-        r"\bhow hard (?:is|are|was)\b|\bpass(?:ing)? rates?\b",
+        r"\bhow hard (?:is|are|was)\b|\bpass(?:ing)? rates?\b|"
+        r"\b(?:is|are) (?:it|that|this|they|the [\w-]+(?: exam| test)?) (?:really |very |too |so )?hard\b",
     ),
     (
         "unemployment",
@@ -130,7 +131,7 @@ BEYOND_KNOWLEDGE = [
         r"starbucks|mcdonald'?s|disney|nike|boeing|salesforce|uber|jpmorgan|goldman sachs|walgreens|cvs|"
         r"home depot|fedex|at&t|verizon|accenture|pwc|kpmg|ernst & young|bank of america|wells fargo|"
         r"dell|oracle|intel|cisco|adobe|nvidia|kroger|lowe'?s|pepsico|coca[- ]cola|citibank|"
-        r"linkedin|samsung|toyota|general motors|"
+        r"linkedin|samsung|toyota|general motors|ford|"
         r"faang|big tech|a startup|startups|fortune 500)\b|"
         r"\b(?:my|his|her|their|our|your) (?:company|employer|hospital|firm|office|workplace|school|boss)\b"
         r"(?=.*\b(?:pays?|paid|salary|make|earn))",

@@ -120,7 +120,8 @@ def with_referenced_places(kb: KnowledgeBase, request: Request, context: Context
     if context.compared_places and not (request.places or request.unknown_places or request.own_place):
         other_role = len(request.roles) == 1 and request.roles[0] != context.role
         same_role = request.roles in ((), (context.role,))
-        asks_again = request.measure or request.both or request.compare
+        # ("what would I start at?" alone asks of the place last named, as after any pay answer)
+        asks_again = request.both or request.compare or request.intent == "compare_roles"
         if (other_role or (same_role and asks_again)) and not request.other:
             # "what about generalists?", "hourly for both", "which has more jobs?" after pay in
             # Florida and Georgia: those two.

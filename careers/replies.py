@@ -93,6 +93,11 @@ def reply_to(kb: KnowledgeBase, decision: dialogue.Decision, markup: Markup) -> 
         if not (decision.metro or decision.within):  # a map of states, for a ranking of states
             measure = pay.RANKINGS.get(decision.ranking, pay.RANKINGS["pay"])[0]
             picture = pictures.state_map(kb, decision.role, measure, decision.lowest, listed)
+        if decision.for_hr:
+            text = (
+                f"HR in general is no one BLS occupation: here are {kb.occupation_label(decision.role)}, "
+                f"the largest HR occupation (the {kb.role(decision.role).name}'s).\n{text}"
+            )
         followups = [buttons.place_button(kb, decision.role, code) for code in listed[:3]]
         return Reply(text, followups, listed_places=list(listed), picture=picture)
     if isinstance(decision, dialogue.AskWhichPlace):

@@ -23,7 +23,9 @@ from careers.dialogue import (
     resolve,
     slot_updates,
 )
+from careers.formatting import PLAIN
 from careers.matching import PayLimit
+from careers.replies import reply_to
 
 ALL_ROLES = ("hr_executive", "hr_generalist", "labor_lawyer", "recruiter")
 MAIN_ROLES = ("hr_executive", "hr_generalist")  # the fixture's
@@ -823,3 +825,31 @@ def test_a_follow_up_read_as_what_is_it_asks_the_same_question_for_the_role_name
     # Not opened as a follow-up ("tell me about generalists"): what the role is.
     asked = Request("ask_overview", roles=("hr_generalist",))
     assert resolve(kb, dialogue.ROLE_TOPIC, asked, EXEC_IN_FOCUS) == AnswerRole("hr_generalist", "overview")
+
+
+def test_a_list_of_hr_jobs_in_a_place_is_what_they_pay_there(kb):
+    in_texas = Request("list_roles", places=(TX,), generic=True)
+    assert resolve(kb, dialogue.ACROSS_ROLES, in_texas, Context()) == AnswerPair(*MAIN_ROLES, "salary", TX)
+
+
+def test_a_ranking_of_places_ranked_again_by_number_of_jobs(kb):
+    pay_of_metros = dialogue.RankPlaces("hr_executive", "pay", metro=True)
+    context = Context(role="hr_executive", topic="salary", ranking=pay_of_metros.slot_value)
+    by_jobs = Request("rank_places", measure="employment", ranked_by=True)
+    assert resolve(kb, dialogue.RANK_PLACES, by_jobs, context) == dialogue.RankPlaces(
+        "hr_executive", "employment", metro=True
+    )
+    # Without a ranking in the conversation, a question of jobs is answered as one.
+    jobs = resolve(kb, dialogue.ROLE_TOPIC, replace(by_jobs, intent="ask_salary"), EXEC_IN_FOCUS)
+    assert jobs == AnswerRole("hr_executive", "salary", measure="employment")
+
+
+def test_a_ranking_of_places_for_hr_in_general_is_of_the_largest_main_role_and_says_so(kb):
+    largest = max(MAIN_ROLES, key=lambda role_id: kb.national_employment(role_id) or 0)
+    most_hr_jobs = Request("rank_places", measure="employment", highest=True, generic=True)
+    decision = resolve(kb, dialogue.RANK_PLACES, most_hr_jobs, Context())
+    assert decision == dialogue.RankPlaces(largest, "employment", for_hr=True)
+    text = reply_to(kb, decision, PLAIN).text
+    assert text.startswith("HR in general is no one BLS occupation: here are ")
+    # Neither a role nor HR named: asked.
+    assert isinstance(resolve(kb, dialogue.RANK_PLACES, replace(most_hr_jobs, generic=False), Context()), AskWhichRole)

@@ -190,6 +190,7 @@ def test_titles_the_aliases_do_not_cover_are_found_as_typed(text, known, titles)
         ("are there scholarships for hr majors", ["school_cost"]),
         ("do i need to be good at math", ["school_subjects"]),
         ("how hard is the shrm exam", ["difficulty"]),
+        ("is the shrm exam hard", ["difficulty"]),
         ("I'm a veteran in Virginia, what do HR managers make", []),  # who asks, not a question of credit
         ("how much will hr managers make in 10 years", ["future_pay"]),
         ("how much bonus do hr managers get", ["pay_extras"]),
