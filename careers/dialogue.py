@@ -140,9 +140,12 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
         topic = topics.topic_of_intent(request.intent) or request.topic or context.topic or topics.DEFAULT_TOPIC
         return AskWhichRole("Which of these is your job?", tuple(kb.roles), topic)
     request = _with_users_role(request, context)
-    again = _ranked_again(request, context)
+    again = _ranked_again(kb, request, context)
     if again:
         return again
+    if question == HELP and request.topic and (request.roles or context.role):
+        # "what certs would help?": a question about the role, not a call for help
+        return _as_topic(kb, request, context, request.topic)
     if request.beyond and question != HELP and not request.unknown_titles:
         role = request.roles[0] if request.roles else context.role
         if request.unknown_places:  # "in the Philippines, monthly?": the place is the first thing we lack
@@ -159,18 +162,21 @@ def resolve(kb: KnowledgeBase, question: str, request: Request, context: Context
     return rules(kb, request, context) if rules else ShowHelp()
 
 
-def _ranked_again(request: Request, context: Context) -> Optional[RankPlaces]:
-    """ "And by number of jobs?" after a ranking of places: the same places ranked by that, for
-    the role named or the one ranked."""
-    if not (context.ranking and context.role and (request.ranked_by or request.highest or request.lowest)):
+def _ranked_again(kb: KnowledgeBase, request: Request, context: Context) -> Optional[RankPlaces]:
+    """ "And by number of jobs?" after a ranking of places (and perhaps the pay in one of them):
+    the same kind of places ranked by that, for the role named or the one ranked."""
+    ranked_before = context.ranking or context.ranked_places
+    asks_ranked = request.ranked_by or request.highest or request.lowest  # "by jobs?", "which has the most?"
+    if not (ranked_before and context.role and asks_ranked) or request.generic:  # HR in general: _rank_places
         return None
     if request.measure not in ("employment", "concentration") or request.places or request.unknown_places:
         return None
-    role = request.roles[0] if len(request.roles) == 1 else context.role
-    ranked = RankPlaces.from_slot_value(role, context.ranking)
-    if ranked is None or len(request.roles) > 1:
+    if len(request.roles) > 1:
         return None
-    return replace(ranked, ranking=request.measure, lowest=request.lowest)
+    role = request.roles[0] if request.roles else context.role
+    metro = request.metro or not any(kb.wages.areas[code].is_state for code in context.ranked_places)
+    ranked = RankPlaces.from_slot_value(role, context.ranking) if context.ranking else RankPlaces(role, "pay", metro)
+    return replace(ranked, ranking=request.measure, lowest=request.lowest) if ranked else None
 
 
 def _with_users_role(request: Request, context: Context) -> Request:
@@ -221,10 +227,9 @@ def _small_talk(kb: KnowledgeBase, request: Request, context: Context) -> Decisi
 
 
 def _role_question(kb: KnowledgeBase, request: Request, context: Context) -> Decision:
-    overview = topics.topic(topics.DEFAULT_TOPIC).intent
-    if request.follow_up and request.intent == overview and request.roles and not request.topics and context.topic:
-        # "what about a labor relations specialist, that's kind of in between, right?" after the
-        # pay of another: the same question for this one, though the classifier read "what is it".
+    if request.follow_up and request.roles and not (request.topics or request.measure) and context.topic:
+        # "and for payroll clerks?" after the education of another role: the same question for
+        # this one, whatever topic the classifier read in the role's name ("payroll": pay).
         request = replace(request, intent=INFORM_ROLE)
     if request.metro and (request.highest or request.lowest) and request.places:
         return _rank_places(kb, request, context)  # "which texas city pays best?", asked as a pay question

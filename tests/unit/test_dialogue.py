@@ -822,6 +822,11 @@ def test_after_two_places_compared_a_follow_up_compares_them_again(kb):
 def test_a_follow_up_read_as_what_is_it_asks_the_same_question_for_the_role_named(kb):
     follow_up = Request("ask_overview", roles=("hr_generalist",), follow_up=True)
     assert resolve(kb, dialogue.ROLE_TOPIC, follow_up, EXEC_IN_FOCUS) == AnswerRole("hr_generalist", "salary")
+    after_education = replace(EXEC_IN_FOCUS, topic="education")
+    payroll_read_as_pay = Request("ask_salary", roles=("hr_generalist",), follow_up=True)
+    assert resolve(kb, dialogue.ROLE_TOPIC, payroll_read_as_pay, after_education) == AnswerRole(
+        "hr_generalist", "education"
+    )
     # Not opened as a follow-up ("tell me about generalists"): what the role is.
     asked = Request("ask_overview", roles=("hr_generalist",))
     assert resolve(kb, dialogue.ROLE_TOPIC, asked, EXEC_IN_FOCUS) == AnswerRole("hr_generalist", "overview")
@@ -839,6 +844,15 @@ def test_a_ranking_of_places_ranked_again_by_number_of_jobs(kb):
     assert resolve(kb, dialogue.RANK_PLACES, by_jobs, context) == dialogue.RankPlaces(
         "hr_executive", "employment", metro=True
     )
+    # After the pay in one of the places ranked, still the kind of places ranked (states here).
+    later = Context(role="hr_executive", topic="salary", place=TX, ranked_places=(CA, TX))
+    assert resolve(kb, dialogue.ROLE_TOPIC, replace(by_jobs, intent="ask_salary"), later) == dialogue.RankPlaces(
+        "hr_executive", "employment"
+    )
+    # "and which metro has the most HR jobs?": HR in general, ranked anew, never the role in focus's.
+    most_hr_jobs = Request("rank_places", measure="employment", highest=True, metro=True, generic=True)
+    decision = resolve(kb, dialogue.RANK_PLACES, most_hr_jobs, later)
+    assert decision.for_hr and decision.metro
     # Without a ranking in the conversation, a question of jobs is answered as one.
     jobs = resolve(kb, dialogue.ROLE_TOPIC, replace(by_jobs, intent="ask_salary"), EXEC_IN_FOCUS)
     assert jobs == AnswerRole("hr_executive", "salary", measure="employment")
@@ -853,3 +867,9 @@ def test_a_ranking_of_places_for_hr_in_general_is_of_the_largest_main_role_and_s
     assert text.startswith("HR in general is no one BLS occupation: here are ")
     # Neither a role nor HR named: asked.
     assert isinstance(resolve(kb, dialogue.RANK_PLACES, replace(most_hr_jobs, generic=False), Context()), AskWhichRole)
+
+
+def test_a_topic_asked_with_words_of_help_is_answered(kb):
+    certs_would_help = Request("help", topics=("certifications",))
+    assert resolve(kb, dialogue.HELP, certs_would_help, EXEC_IN_FOCUS) == AnswerRole("hr_executive", "certifications")
+    assert resolve(kb, dialogue.HELP, Request("help"), EXEC_IN_FOCUS) == dialogue.ShowHelp()
