@@ -718,7 +718,7 @@ def _rank_places(kb: KnowledgeBase, request: Request, context: Context) -> Decis
         # One place named and no ranking asked ("twin cities hr assistant pay"): pay there.
         return _as_topic(kb, request, context, "salary")
     role = request.roles[0] if request.roles else context.role
-    for_hr = role is None and request.generic
+    for_hr = not request.roles and request.generic  # "HR jobs" names HR, whatever role was in focus
     if for_hr:
         # "which state has the most HR jobs?": HR in general is no one occupation; the largest
         # of the main roles' stands for it, and the answer says so.
