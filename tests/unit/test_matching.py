@@ -245,6 +245,9 @@ def test_subjects_no_source_covers(text, subjects):
     [
         ("how many hr generalist jobs are there in texas", "employment"),
         ("how many lawyers work there", "employment"),
+        ("which metro area has the most lawyers", "employment"),
+        ("which city has the biggest number of lawyers", "employment"),
+        ("where do most t&d specialists work", "employment"),
         ("top 10 percent there?", "top"),
         ("whats the most an hr manager makes", "top"),
         ("what do new hr assistants make", "starting"),
