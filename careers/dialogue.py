@@ -309,6 +309,10 @@ def _guidance(kb: KnowledgeBase, request: Request, context: Context) -> Decision
     if request.roles and not request.education_level:
         # "what should I study to be an HR director?": what the role asked for needs.
         return _as_topic(kb, request, context, "education", roles=request.roles[-1:])
+    if request.roles and request.from_role is None:
+        # "I'm still in high school, can I be an HR assistant?": the way to that role, from school
+        # on; the advice for a level alone is for someone who names no role.
+        return _as_topic(kb, request, context, "path", roles=request.roles[-1:])
     level = request.education_level if request.education_level in kb.education_level_ids() else None
     return GiveGuidance(level, tuple(kb.main_roles) if level else ())
 
@@ -585,7 +589,8 @@ def _role_answer(kb: KnowledgeBase, request: Request, context: Context) -> Decis
     if len(known) >= 2:
         return AnswerPair(known[0], known[1], topic)
     if known:
-        if is_inform and known[0] in context.listed_roles and not request.topic:
+        compared_by = ("salary", "growth", "education")  # a list of roles by their pay: "and recruiters?" their pay
+        if is_inform and known[0] in context.listed_roles and not request.topic and context.topic not in compared_by:
             # Naming a role just listed asks about that role, not about its related ones.
             topic = topics.DEFAULT_TOPIC
         return AnswerRole(known[0], topic)

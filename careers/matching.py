@@ -425,7 +425,8 @@ REFERENCES = [
     (
         "those",
         compile_words(
-            r"\b(?:those|these)(?! (?:are|is)\b)|\b(?:all|each) of them\b|\bthe ones you (?:listed|said|named|mentioned)\b"
+            r"\b(?:those|these)(?! (?:are|is)\b)|\b(?:all|each|which|which one) of them\b|\bout of them\b|"
+            r"\bthe ones you (?:listed|said|named|mentioned)\b"
         ),
     ),
     ("whole_state", compile_words(r"\b(?:the )?whole state\b|\bstatewide\b|\bthe (?:entire|rest of the) state\b")),

@@ -873,3 +873,18 @@ def test_a_topic_asked_with_words_of_help_is_answered(kb):
     certs_would_help = Request("help", topics=("certifications",))
     assert resolve(kb, dialogue.HELP, certs_would_help, EXEC_IN_FOCUS) == AnswerRole("hr_executive", "certifications")
     assert resolve(kb, dialogue.HELP, Request("help"), EXEC_IN_FOCUS) == dialogue.ShowHelp()
+
+
+def test_a_role_of_a_list_by_pay_continues_the_pay(kb):
+    ranked_by_pay = Context(topic="salary", listed_roles=("labor_lawyer", "recruiter"))
+    named = Request("inform_role", roles=("recruiter",))
+    assert resolve(kb, dialogue.ROLE_TOPIC, named, ranked_by_pay) == AnswerRole("recruiter", "salary")
+    # Of the related careers just listed, naming one asks what it is.
+    assert resolve(kb, dialogue.ROLE_TOPIC, named, RELATED_LISTED) == AnswerRole("recruiter", "overview")
+
+
+def test_an_education_level_with_a_role_named_gets_the_way_to_that_role(kb):
+    in_school = Request("ask_education_guidance", roles=("recruiter",), education_level="still_in_high_school")
+    assert resolve(kb, dialogue.GUIDANCE, in_school, Context()) == AnswerRole("recruiter", "path")
+    level_only = Request("ask_education_guidance", education_level="still_in_high_school")
+    assert resolve(kb, dialogue.GUIDANCE, level_only, Context()) == GiveGuidance("still_in_high_school", MAIN_ROLES)

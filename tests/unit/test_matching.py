@@ -397,3 +397,7 @@ def test_a_place_of_a_ranking_by_its_rank(text, rank):
 )
 def test_a_message_that_opens_as_a_follow_up(text, follow_up):
     assert ("follow_up" in [value for _, _, value in matching.references(text)]) == follow_up
+
+
+def test_which_of_them_means_the_roles_just_listed():
+    assert "those" in [value for _, _, value in matching.references("which of them pays best")]
