@@ -42,7 +42,7 @@ COMPARED_PLACES = "compared_places"  # the places the last answer compared side 
 MEASURE = "measure"  # the figure of the pay range the last pay answer led with ("starting")
 MEASURES = ("starting", "top", "hourly", "mean", "employment", "concentration")
 PLACE_OPTIONS = "place_options"  # the areas last offered ("Which one do you mean: ...?", "New York": the metro)
-DETAIL = "long_form"  # the last answer was the long form of its topic: "and for execs?" asks the same
+LONG_FORM = "long_form"  # the last answer was the long form of its topic: "and for execs?" asks the same
 RANKED_PLACES = "ranked_places"  # the areas the last ranking listed, in order: "the second one"
 RANKING = "ranking"  # the last answer's ranking of places ("pay", "employment:metro"): "and for X?" ranks again
 
@@ -88,7 +88,7 @@ class Context:
         compared = slots.get(COMPARED_PLACES) if isinstance(slots.get(COMPARED_PLACES), list) else []
         return cls(
             measure=slots.get(MEASURE) if slots.get(MEASURE) in MEASURES else None,
-            detail=slots.get(DETAIL) is True,
+            detail=slots.get(LONG_FORM) is True,
             users_role=slots.get(USERS_ROLE) if slots.get(USERS_ROLE) in kb.roles else None,
             users_place=slots.get(USERS_PLACE) if slots.get(USERS_PLACE) in kb.wages.areas else None,
             discussed_places=tuple(
@@ -152,7 +152,7 @@ def _answered(
         DISCUSSED_ROLES: _discussed(context, *roles),
         RANKING: None,
         COMPARED_PLACES: None,
-        DETAIL: None,
+        LONG_FORM: None,
     }
     if topic == "salary":
         updates[PLACE] = place
@@ -185,7 +185,7 @@ def slot_updates(
         return slot_updates(context, decision.answer, listed)
     if isinstance(decision, AnswerRole):
         updates = _answered(context, (decision.role,), decision.topic, listed_value, decision.place)
-        updates[DETAIL] = decision.detail or None
+        updates[LONG_FORM] = decision.detail or None
         if decision.topic == "salary":
             updates[DISCUSSED_PLACES] = _places_discussed(context, decision.role, decision.place or NATIONAL)
             updates[MEASURE] = decision.measure
