@@ -274,7 +274,14 @@ def request_from(tracker: Tracker, kb: KnowledgeBase) -> Request:
     places = [value for value in place_values if is_place_key(value)]
     # A place a learned tagger found that we do not know ("Narnia"), as typed, cut to a sane length.
     unknown_places = [value.strip()[:LONGEST_TITLE] for value in place_values if not is_place_key(value)]
-    measures = [value for value in _values(entities, "measure") if value in MEASURES]
+    ordinals = [entity for entity in entities if entity.get("entity") == "ordinal"]
+    measures = [  # "the pay in the top one?" names a place of a ranking, not the top of the range
+        entity.get("value")
+        for entity in entities
+        if entity.get("entity") == "measure"
+        and entity.get("value") in MEASURES
+        and not any(_overlap(entity, ordinal) for ordinal in ordinals)
+    ]
     beyond = [value for value in _values(entities, "beyond") if value in BEYOND_LABELS]
     beyond_words = [
         entity["text"].strip()[:LONGEST_TITLE]

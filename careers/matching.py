@@ -276,16 +276,20 @@ ORDINAL_WORDS = {
     "last": -1,
     "bottom": -1,
 }
+_PLACE_OF_LIST = r"(?: one| state| city| place| metro(?: area)?| area| on the list)"
 ORDINAL = re.compile(
-    r"\bthe (first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|top|last|bottom)"
-    r"(?: one| state| city| place| metro(?: area)?| area| on the list|(?=\s*(?:[?.!,]|$| for | in | there)))",
+    r"\bthe (?:(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)"
+    rf"(?:{_PLACE_OF_LIST}|(?=\s*(?:[?.!,]|$| for | in | there)))"
+    rf"|(top|bottom){_PLACE_OF_LIST})",  # "and the top?" alone is the top of the pay range
     re.IGNORECASE,
 )
 
 
 def ordinals(text: Text) -> List[Span]:
     """(start, end, "2") for "the second one"; "-1" for "the last one"."""
-    return [(m.start(), m.end(), str(ORDINAL_WORDS[m.group(1).lower()])) for m in ORDINAL.finditer(text)]
+    return [
+        (m.start(), m.end(), str(ORDINAL_WORDS[(m.group(1) or m.group(2)).lower()])) for m in ORDINAL.finditer(text)
+    ]
 
 
 def ranking_counts(text: Text) -> List[Span]:

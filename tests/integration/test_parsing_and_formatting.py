@@ -185,3 +185,10 @@ def test_where_the_user_lives_or_works_is_read_from_how_they_say_it(kb, make_tra
     assert home("HR business partner in Seattle here. my pay?", seattle, "Seattle") == seattle
     assert home("what about where my sister lives, seattle", seattle, "seattle") is None  # not theirs
     assert home("how much do hr managers make in texas", texas, "texas") is None
+
+
+def test_the_top_one_of_a_ranking_is_no_question_of_top_pay(kb, make_tracker):
+    top_one = request_from(make_tracker("ask_salary", [], "and the pay in the top one?"), kb)
+    assert top_one.ordinal == 1 and top_one.measure is None
+    top_pay = request_from(make_tracker("ask_salary", [], "and the top 10% there?"), kb)
+    assert top_pay.measure == "top" and top_pay.ordinal is None

@@ -379,6 +379,8 @@ def test_how_many_places_a_ranking_lists(text, count):
         ("what about the 3rd state", "3"),
         ("and the last one", "-1"),
         ("the first year on the job", None),  # no place of a list
+        ("and the top one?", "1"),
+        ("and the top?", None),  # the top of the pay range
     ],
 )
 def test_a_place_of_a_ranking_by_its_rank(text, rank):
