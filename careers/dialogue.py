@@ -171,7 +171,7 @@ def _ranked_again(kb: KnowledgeBase, request: Request, context: Context) -> Opti
         return None
     if request.measure not in ("employment", "concentration") or request.places or request.unknown_places:
         return None
-    if len(request.roles) > 1:
+    if len(request.roles) > 1:  # "and by jobs for X and Y?" compares roles, it does not rank places
         return None
     role = request.roles[0] if request.roles else context.role
     metro = request.metro or not any(kb.wages.areas[code].is_state for code in context.ranked_places)

@@ -281,11 +281,11 @@ END_COLUMNS = {
     "top": ((90, "Best-paid 10% over"),),
 }
 # The other measures a side-by-side answer gives when asked ("which has more jobs?"): the wage
-# data's estimates, their column titles, and what the sentence under the table compares.
+# data's estimates and their column titles.
 MEASURE_COLUMNS = {
-    "employment": ((("employment", "Jobs"), ("jobs_per_1000", "Per 1,000 jobs")), "jobs"),
-    "concentration": ((("location_quotient", "Location quotient"), ("jobs_per_1000", "Per 1,000 jobs")), None),
-    "mean": ((("annual_mean", "Mean pay"),), None),
+    "employment": (("employment", "Jobs"), ("jobs_per_1000", "Per 1,000 jobs")),
+    "concentration": (("location_quotient", "Location quotient"), ("jobs_per_1000", "Per 1,000 jobs")),
+    "mean": (("annual_mean", "Mean pay"),),
 }
 
 
@@ -321,7 +321,7 @@ def compare_roles_in_place(
     hourly = measure == "hourly"
     prefix = "hourly" if hourly else "annual"
     rows, answered, missing, medians, counts = [], [], [], [], []
-    columns = MEASURE_COLUMNS[measure][0] if measure in MEASURE_COLUMNS else ()
+    columns = MEASURE_COLUMNS.get(measure or "", ())
     rows_of_area = [kb.wage_row(role_id, code) for role_id in (first_id, second_id)]
     # A column with no figure in this area (jobs per 1,000 for the U.S.) is left out.
     columns = tuple(
@@ -365,7 +365,7 @@ def compare_roles_in_place(
     elif columns:
         if rows:
             parts.append(markup.table(["", *(label for _, label in columns), "Median pay"], rows))
-        if MEASURE_COLUMNS[measure][1] == "jobs":
+        if measure == "employment":
             parts.append(_more_jobs_line(kb, counts, code))
     if rows and measure not in END_COLUMNS and not columns:
         parts.append(markup.table(["", "Median hourly wage" if hourly else "Median pay", "Middle half"], rows))
